@@ -1,0 +1,152 @@
+/**
+ * The service API: every method the UI (or the CLI) calls, with zod input and output schemas. The
+ * transports (Electron IPC, HTTP in browser mode) are thin adapters over one `dispatch` in the core.
+ */
+import { z } from 'zod';
+import './zod-setup';
+import { AgencyLevel } from './agency';
+import { Finding } from './findings';
+import { Acknowledgement, AgencyRef, FormatIdSchema, NARRATIVE_KEYS, Narrative, Year } from './report';
+import type { NarrativeKey } from './format/index';
+
+export const ReportStatus = z.enum(['draft', 'review', 'final']);
+export type ReportStatus = z.infer<typeof ReportStatus>;
+export const REPORT_STATUS_NAMES: Readonly<Record<ReportStatus, string>> = { draft: '草稿', review: '待审核', final: '已定稿' };
+
+const Id = z.number().int().positive();
+const Timestamp = z.string(); // ISO 8601
+const CellValue = z.number().nullable();
+const NarrativeKeySchema = z.enum(NARRATIVE_KEYS as [NarrativeKey, ...NarrativeKey[]]);
+
+export const Agency = z.object({ id: Id, name: z.string(), level: AgencyLevel, createdAt: Timestamp });
+export type Agency = z.infer<typeof Agency>;
+
+export const ReportSummary = z.object({
+  id: Id,
+  agencyId: Id,
+  agencyName: z.string(),
+  agencyLevel: AgencyLevel,
+  year: z.number().int(),
+  format: FormatIdSchema,
+  status: ReportStatus,
+  errors: z.number().int(),
+  warnings: z.number().int(),
+  updatedAt: Timestamp,
+  deletedAt: Timestamp.nullable(),
+});
+export type ReportSummary = z.infer<typeof ReportSummary>;
+
+/** Everything the editor needs to show one report. */
+export const ReportDetail = z.object({
+  id: Id,
+  agencyId: Id,
+  agency: AgencyRef,
+  year: z.number().int(),
+  format: FormatIdSchema,
+  status: ReportStatus,
+  /** false: 总计 cells are computed from their parts; true: typed by hand and compared by the checks. */
+  manualTotals: z.boolean(),
+  narrative: Narrative,
+  cells: z.record(z.string(), CellValue),
+  acknowledged: z.array(Acknowledgement),
+  revision: z.number().int(),
+  updatedAt: Timestamp,
+  /** Last year's report of the same agency, when stored: for carry-over and the xyear/text.repetition checks. */
+  previous: z
+    .object({ id: Id.nullable(), year: z.number().int(), format: FormatIdSchema, narrative: Narrative, cells: z.record(z.string(), CellValue) })
+    .nullable(),
+});
+export type ReportDetail = z.infer<typeof ReportDetail>;
+
+export const SaveResult = z.object({ revision: z.number().int(), updatedAt: Timestamp });
+
+export const Revision = z.object({
+  revision: z.number().int(),
+  createdAt: Timestamp,
+  /** What happened, in Chinese (创建, 修改单元格 3 处, 恢复到版本 12 …). */
+  summary: z.string(),
+});
+export type Revision = z.infer<typeof Revision>;
+
+export const ExportKind = z.enum(['docx', 'html', 'html-fragment', 'exchange']);
+export type ExportKind = z.infer<typeof ExportKind>;
+
+export const ExportResult = z.object({
+  fileName: z.string(),
+  mimeType: z.string(),
+  /** File content, base64. */
+  data: z.string(),
+  /** Error-level findings that were overridden by `force`. */
+  forcedOver: z.array(Finding),
+});
+
+export const Backup = z.object({ name: z.string(), createdAt: Timestamp, bytes: z.number() });
+
+export const ImportMessage = z.object({ level: z.enum(['info', 'warning', 'error']), where: z.string(), message: z.string() });
+export const ImportReport = z.object({
+  source: z.enum(['docx', 'html', 'text', 'exchange']),
+  matched: z.number().int(),
+  messages: z.array(ImportMessage),
+});
+export type ImportReport = z.infer<typeof ImportReport>;
+
+/** A method of the API. */
+export interface Method<I extends z.ZodType, O extends z.ZodType> {
+  input: I;
+  output: O;
+}
+
+const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): Method<I, O> => ({ input, output });
+const Ok = z.object({ ok: z.literal(true) });
+const ByReport = z.object({ id: Id });
+const FileInput = z.object({ fileName: z.string().max(260), data: z.string().max(300_000_000) });
+
+export const api = {
+  'app.info': method(z.object({}), z.object({ version: z.string(), dataDir: z.string(), dbPath: z.string(), mode: z.enum(['electron', 'browser', 'cli']) })),
+
+  'agencies.list': method(z.object({}), z.array(Agency)),
+  'agencies.create': method(AgencyRef, Agency),
+  'agencies.update': method(z.object({ id: Id, name: z.string().trim().min(1).max(100).optional(), level: AgencyLevel.optional() }), Agency),
+
+  'reports.list': method(z.object({ agencyId: Id.optional(), trash: z.boolean().optional() }), z.array(ReportSummary)),
+  'reports.create': method(
+    z.object({ agencyId: Id, year: Year, from: z.enum(['blank', 'previous']).default('blank') }),
+    ReportDetail,
+  ),
+  'reports.duplicate': method(z.object({ id: Id, agencyId: Id.optional(), year: Year.optional() }), ReportDetail),
+  'reports.open': method(ByReport, ReportDetail),
+  'reports.updateCells': method(
+    z.object({ id: Id, changes: z.array(z.object({ cell: z.string().max(64), value: CellValue })).min(1).max(1000) }),
+    SaveResult,
+  ),
+  'reports.updateNarrative': method(z.object({ id: Id, key: NarrativeKeySchema, text: z.string().max(200_000) }), SaveResult),
+  'reports.setStatus': method(z.object({ id: Id, status: ReportStatus }), SaveResult),
+  'reports.setOptions': method(z.object({ id: Id, manualTotals: z.boolean() }), SaveResult),
+  'reports.acknowledge': method(z.object({ id: Id, ack: Acknowledgement }), SaveResult),
+  'reports.unacknowledge': method(z.object({ id: Id, rule: z.string(), cells: z.array(z.string()) }), SaveResult),
+  'reports.check': method(z.object({ id: Id, forExport: z.boolean().optional() }), z.object({ findings: z.array(Finding) })),
+  'reports.export': method(z.object({ id: Id, kind: ExportKind, force: z.boolean().optional() }), ExportResult),
+  'reports.history': method(ByReport, z.array(Revision)),
+  'reports.restore': method(z.object({ id: Id, revision: z.number().int() }), ReportDetail),
+  'reports.delete': method(ByReport, Ok),
+  'reports.undelete': method(ByReport, Ok),
+  /** Import a file (exchange .json, .docx, .html, .txt) as a new report, or just parse it with `dryRun`. */
+  'reports.import': method(
+    FileInput.extend({ agencyId: Id.optional(), dryRun: z.boolean().optional(), replace: z.boolean().optional() }),
+    z.object({ report: ReportDetail.nullable(), importReport: ImportReport, parsed: z.unknown() }),
+  ),
+
+  'backups.list': method(z.object({}), z.array(Backup)),
+  'backups.create': method(z.object({}), Backup),
+  'backups.restore': method(z.object({ name: z.string().max(200) }), Ok),
+} as const;
+
+export type Api = typeof api;
+export type MethodName = keyof Api;
+export type Input<M extends MethodName> = z.input<Api[M]['input']>;
+export type Output<M extends MethodName> = z.output<Api[M]['output']>;
+
+/** The typed call every client offers (preload bridge or HTTP). */
+export type Send = <M extends MethodName>(name: M, input: Input<M>) => Promise<Output<M>>;
+
+export const METHOD_NAMES = Object.keys(api) as MethodName[];

@@ -1,0 +1,53 @@
+/** Errors that cross a boundary as `{ code, message }` with a Chinese message for the user. */
+import { z } from 'zod';
+
+export const ERROR_CODES = [
+  'invalid_input',
+  'not_found',
+  'conflict',
+  'has_errors',
+  'db_newer',
+  'db_corrupt',
+  'unsupported_file',
+  'too_large',
+  'internal',
+] as const;
+
+export const ErrorCode = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+export const ApiError = z.object({ code: ErrorCode, message: z.string(), details: z.unknown().optional() });
+export type ApiError = z.infer<typeof ApiError>;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+  toJSON(): ApiError {
+    return { code: this.code, message: this.message, ...(this.details === undefined ? {} : { details: this.details }) };
+  }
+}
+
+/** Path of a zod issue as the user would read it: cells["t3.new.natural"] → cells.t3.new.natural */
+export function issuePath(path: readonly PropertyKey[]): string {
+  return path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[');
+}
+
+/** One Chinese sentence per issue, each naming its field. */
+export function describeZodError(error: z.ZodError, what = '数据'): string {
+  const lines = error.issues.slice(0, 10).map((i) => {
+    const path = issuePath(i.path);
+    return path ? `字段 ${path}：${i.message}` : i.message;
+  });
+  const more = error.issues.length > 10 ? `\n……另有 ${error.issues.length - 10} 处错误` : '';
+  return `${what}有误：\n${lines.join('\n')}${more}`;
+}
+
+export function invalidInput(error: z.ZodError, what?: string): AppError {
+  return new AppError('invalid_input', describeZodError(error, what), { issues: error.issues.map((i) => ({ path: issuePath(i.path), message: i.message })) });
+}
