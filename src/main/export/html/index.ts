@@ -1,12 +1,60 @@
-/** Placeholder until the HTML exporter lands: the signatures the rest of the code calls. */
+/**
+ * HTML for the website: a paste-ready fragment for a CMS editor (inline styles only; no classes, ids,
+ * scripts or external resources) and a standalone print-friendly page around the same fragment. Same
+ * content as the .docx: title, preamble, the six parts with their narrative, the tables under their parts.
+ */
+import { getFormat } from '../../../shared/format/index';
 import type { ReportDoc } from '../../../shared/report';
+import { escapeHtml } from './escape';
+import { paragraphsOf } from './narrative';
+import { htmlFonts, PAGE_MARGINS_MM } from './fonts';
+import { stylesFor, type StyleName } from './styles';
+import { tableHtml } from './table';
 
-/** A paste-ready fragment for a CMS editor: inline styles only, no classes or scripts. */
-export function exportHtmlFragment(_doc: ReportDoc): string {
-  throw new Error('not implemented');
+/** The report's title as printed: the agency on the first line, year and document name on the second. */
+export function titleLines(doc: Pick<ReportDoc, 'agency' | 'year' | 'format'>): [string, string] {
+  return [doc.agency.name, `${doc.year}年${getFormat(doc.format).title}`];
 }
 
-/** A standalone HTML page with the same content as the .docx. */
-export function exportHtmlPage(_doc: ReportDoc): string {
-  throw new Error('not implemented');
+export function exportHtmlFragment(doc: ReportDoc): string {
+  const format = getFormat(doc.format);
+  const styles = stylesFor(htmlFonts());
+  const el = (tag: string, style: StyleName, inner: string) => `<${tag} style="${escapeHtml(styles[style])}">${inner}</${tag}>`;
+  const paragraphs = (text: string | undefined) =>
+    paragraphsOf(text).map((p) => el('p', p.kind === 'body' ? 'body' : p.kind, escapeHtml(p.text)));
+
+  const parts: string[] = [el('h1', 'title', titleLines(doc).map(escapeHtml).join('<br>'))];
+  parts.push(...paragraphs(doc.narrative.preamble));
+  for (const section of format.sections) {
+    parts.push(el('h2', 'heading1', escapeHtml(section.heading)));
+    if (section.table) parts.push(tableHtml(format, section.table, doc.cells, styles));
+    parts.push(...paragraphs(doc.narrative[section.id]));
+  }
+  return `<div style="${escapeHtml(styles.root)}">\n${parts.join('\n')}\n</div>`;
+}
+
+export function exportHtmlPage(doc: ReportDoc): string {
+  const [agency, name] = titleLines(doc);
+  const m = PAGE_MARGINS_MM;
+  return `<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(agency + name)}</title>
+<style>
+@page { size: A4; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm; }
+html { background: #fff; }
+body { max-width: ${210 - m.left - m.right}mm; margin: 24px auto; padding: 0 12px; }
+table { page-break-inside: auto; }
+tr { page-break-inside: avoid; break-inside: avoid; }
+thead { display: table-header-group; }
+@media print { body { margin: 0; padding: 0; } }
+</style>
+</head>
+<body>
+${exportHtmlFragment(doc)}
+</body>
+</html>
+`;
 }
