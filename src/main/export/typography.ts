@@ -1,0 +1,154 @@
+/**
+ * Layout and type settings of the exported report (../shared/spec/typography.md, GB/T 9704-2012 practice),
+ * shared by the .docx and HTML exporters so the printed page and the web page agree. Pure data: no docx or
+ * DOM types here.
+ */
+
+/** Twips (DXA, 1/20 pt) in one millimetre. */
+const TWIPS_PER_MM = 1440 / 25.4;
+
+export const mmToTwips = (mm: number): number => Math.round(mm * TWIPS_PER_MM);
+export const ptToTwips = (pt: number): number => Math.round(pt * 20);
+
+/** A4 portrait with the GB/T 9704 5.2.1 margins, in millimetres. */
+export const PAGE_MM = {
+  width: 210,
+  height: 297,
+  margin: { top: 37, bottom: 35, left: 28, right: 26 },
+  /** Text block 156 × 225 mm. */
+  textWidth: 156,
+  textHeight: 225,
+} as const;
+
+/**
+ * The page in twips. The text width is 156 mm rounded once (8844); the right margin takes what is left of
+ * the rounded page width so that left + text + right is exactly the page width and the table grids, which
+ * must add up to the text width, fill the block exactly.
+ */
+export const PAGE_TWIPS = (() => {
+  const width = mmToTwips(PAGE_MM.width);
+  const left = mmToTwips(PAGE_MM.margin.left);
+  const textWidth = mmToTwips(PAGE_MM.textWidth);
+  return {
+    width,
+    height: mmToTwips(PAGE_MM.height),
+    top: mmToTwips(PAGE_MM.margin.top),
+    bottom: mmToTwips(PAGE_MM.margin.bottom),
+    left,
+    right: width - left - textWidth,
+    textWidth,
+    /** Footer distance from the page edge: the page number sits 7 mm below the text block (GB/T 9704 7.5). */
+    footer: mmToTwips(PAGE_MM.margin.bottom - 7 - 5.6),
+    header: mmToTwips(15),
+  } as const;
+})();
+
+/** Latin letters and digits in every element. */
+export const LATIN_FONT = 'Times New Roman';
+
+/** Elements of the document that carry their own font setting. */
+export type TextRole = 'title' | 'body' | 'heading1' | 'heading2' | 'heading3' | 'table' | 'pageNumber';
+
+export interface RoleStyle {
+  /** East-Asian font (w:eastAsia). */
+  font: string;
+  sizePt: number;
+  bold?: boolean;
+}
+
+/** The defaults of typography.md. */
+export const DEFAULT_STYLES: Readonly<Record<TextRole, RoleStyle>> = {
+  title: { font: '方正小标宋简体', sizePt: 22 },
+  body: { font: '仿宋_GB2312', sizePt: 16 },
+  heading1: { font: '黑体', sizePt: 16 },
+  heading2: { font: '楷体_GB2312', sizePt: 16 },
+  heading3: { font: '仿宋_GB2312', sizePt: 16 },
+  table: { font: '仿宋_GB2312', sizePt: 10.5 },
+  pageNumber: { font: '宋体', sizePt: 14 },
+};
+
+/** Bounds the settings screen offers, per role (typography.md: tables 10.5–12 pt). */
+export const SIZE_RANGE_PT: Readonly<Record<TextRole, readonly [number, number]>> = {
+  title: [16, 26],
+  body: [12, 16],
+  heading1: [12, 16],
+  heading2: [12, 16],
+  heading3: [12, 16],
+  table: [10.5, 12],
+  pageNumber: [10.5, 14],
+};
+
+/**
+ * Fonts to offer in the settings, and the CSS fallback chain of each, for machines without the _GB2312 or
+ * 方正 fonts (typography.md). The first entry of each chain is the font itself.
+ */
+export const FONT_FALLBACKS: Readonly<Record<string, readonly string[]>> = {
+  方正小标宋简体: ['方正小标宋简体', 'FZXiaoBiaoSong-B05S', '华文中宋', 'STZhongsong', '宋体', 'SimSun', 'serif'],
+  仿宋_GB2312: ['仿宋_GB2312', 'FangSong_GB2312', '仿宋', 'FangSong', 'STFangsong', 'serif'],
+  仿宋: ['仿宋', 'FangSong', 'STFangsong', 'serif'],
+  楷体_GB2312: ['楷体_GB2312', 'KaiTi_GB2312', '楷体', 'KaiTi', 'STKaiti', 'serif'],
+  楷体: ['楷体', 'KaiTi', 'STKaiti', 'serif'],
+  黑体: ['黑体', 'SimHei', 'STHeiti', 'sans-serif'],
+  宋体: ['宋体', 'SimSun', 'STSong', 'serif'],
+};
+
+/** Fonts a user may pick per role in the export settings (the default first). */
+export const FONT_CHOICES: Readonly<Record<TextRole, readonly string[]>> = {
+  title: ['方正小标宋简体', '宋体', '黑体'],
+  body: ['仿宋_GB2312', '仿宋', '宋体'],
+  heading1: ['黑体', '宋体'],
+  heading2: ['楷体_GB2312', '楷体', '仿宋_GB2312'],
+  heading3: ['仿宋_GB2312', '仿宋', '宋体'],
+  table: ['仿宋_GB2312', '仿宋', '宋体'],
+  pageNumber: ['宋体', '仿宋_GB2312'],
+};
+
+/** A CSS font-family value for a font: its fallback chain, then Times New Roman first for Latin text. */
+export function cssFontFamily(font: string): string {
+  const chain = FONT_FALLBACKS[font] ?? [font, 'serif'];
+  const quote = (f: string) => (/^(serif|sans-serif)$/.test(f) ? f : `"${f}"`);
+  return [LATIN_FONT, ...chain].map(quote).join(', ');
+}
+
+/** Line spacing and indents. */
+export const SPACING = {
+  /** Body and headings: exactly 28 pt (22 lines on the 225 mm block). */
+  bodyLinePt: 28,
+  linesPerPage: 22,
+  charsPerLine: 28,
+  /** Title lines: exactly this much, so the 22 pt title breathes without leaving the grid rhythm. */
+  titleLinePt: 36,
+  /** First-line indent of body paragraphs, in characters. */
+  firstLineChars: 2,
+  /** Table text: single line spacing. */
+  tableLine: 'single',
+} as const;
+
+/** Page numbers "— 1 —", odd pages right, even pages left, each indented one character (typography.md). */
+export const PAGE_NUMBER = {
+  before: '— ',
+  after: ' —',
+  /** Indent from the outer edge, in characters of the page-number size. */
+  outerIndentChars: 1,
+} as const;
+
+/** The settings that a user can override; the exporter merges them over DEFAULT_STYLES. */
+export interface TypographySettings {
+  fonts?: Partial<Record<TextRole, string>>;
+  sizes?: Partial<Record<TextRole, number>>;
+}
+
+export function resolveStyles(settings: TypographySettings = {}): Record<TextRole, RoleStyle> {
+  const out = {} as Record<TextRole, RoleStyle>;
+  for (const role of Object.keys(DEFAULT_STYLES) as TextRole[]) {
+    const base = DEFAULT_STYLES[role];
+    const [min, max] = SIZE_RANGE_PT[role];
+    const size = settings.sizes?.[role];
+    out[role] = {
+      ...base,
+      font: settings.fonts?.[role]?.trim() || base.font,
+      sizePt: size !== undefined && Number.isFinite(size) ? Math.min(max, Math.max(min, size)) : base.sizePt,
+    };
+  }
+  return out;
+}
