@@ -4,3 +4,8 @@ const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ENTITIES[ch]!);
 }
+
+/** For a double-quoted attribute value: single quotes (CSS font names) stay readable. */
+export function escapeAttr(value: string): string {
+  return value.replace(/[&<>"]/g, (ch) => ENTITIES[ch]!);
+}

@@ -5,9 +5,9 @@
  */
 import { getFormat } from '../../../shared/format/index';
 import type { ReportDoc } from '../../../shared/report';
-import { escapeHtml } from './escape';
+import { escapeAttr, escapeHtml } from './escape';
 import { paragraphsOf } from './narrative';
-import { htmlFonts, PAGE_MARGINS_MM } from './fonts';
+import { PAGE_MM, type TypographySettings } from '../typography';
 import { stylesFor, type StyleName } from './styles';
 import { tableHtml } from './table';
 
@@ -16,10 +16,11 @@ export function titleLines(doc: Pick<ReportDoc, 'agency' | 'year' | 'format'>): 
   return [doc.agency.name, `${doc.year}年${getFormat(doc.format).title}`];
 }
 
-export function exportHtmlFragment(doc: ReportDoc): string {
+/** `settings`: the user's export font and size settings, the same as the .docx gets. */
+export function exportHtmlFragment(doc: ReportDoc, settings: TypographySettings = {}): string {
   const format = getFormat(doc.format);
-  const styles = stylesFor(htmlFonts());
-  const el = (tag: string, style: StyleName, inner: string) => `<${tag} style="${escapeHtml(styles[style])}">${inner}</${tag}>`;
+  const styles = stylesFor(settings);
+  const el = (tag: string, style: StyleName, inner: string) => `<${tag} style="${escapeAttr(styles[style])}">${inner}</${tag}>`;
   const paragraphs = (text: string | undefined) =>
     paragraphsOf(text).map((p) => el('p', p.kind === 'body' ? 'body' : p.kind, escapeHtml(p.text)));
 
@@ -30,12 +31,12 @@ export function exportHtmlFragment(doc: ReportDoc): string {
     if (section.table) parts.push(tableHtml(format, section.table, doc.cells, styles));
     parts.push(...paragraphs(doc.narrative[section.id]));
   }
-  return `<div style="${escapeHtml(styles.root)}">\n${parts.join('\n')}\n</div>`;
+  return `<div style="${escapeAttr(styles.root)}">\n${parts.join('\n')}\n</div>`;
 }
 
-export function exportHtmlPage(doc: ReportDoc): string {
+export function exportHtmlPage(doc: ReportDoc, settings: TypographySettings = {}): string {
   const [agency, name] = titleLines(doc);
-  const m = PAGE_MARGINS_MM;
+  const m = PAGE_MM.margin;
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
@@ -43,9 +44,9 @@ export function exportHtmlPage(doc: ReportDoc): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(agency + name)}</title>
 <style>
-@page { size: A4; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm; }
+@page { size: ${PAGE_MM.width}mm ${PAGE_MM.height}mm; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm; }
 html { background: #fff; }
-body { max-width: ${210 - m.left - m.right}mm; margin: 24px auto; padding: 0 12px; }
+body { max-width: ${PAGE_MM.textWidth}mm; margin: 24px auto; padding: 0 12px; }
 table { page-break-inside: auto; }
 tr { page-break-inside: avoid; break-inside: avoid; }
 thead { display: table-header-group; }
@@ -53,7 +54,7 @@ thead { display: table-header-group; }
 </style>
 </head>
 <body>
-${exportHtmlFragment(doc)}
+${exportHtmlFragment(doc, settings)}
 </body>
 </html>
 `;

@@ -1,15 +1,9 @@
 /**
  * Inline styles of the HTML export. A CMS editor keeps inline styles and drops classes and <style>
- * blocks, so every element carries its own complete style. Sizes follow typography.md; font families
- * come from the caller (the typography module's names and fallbacks).
+ * blocks, so every element carries its own complete style. Fonts, sizes and line spacing come from the
+ * typography module shared with the .docx exporter.
  */
-export interface HtmlFonts {
-  title: readonly string[];
-  body: readonly string[];
-  heading1: readonly string[];
-  heading2: readonly string[];
-  table: readonly string[];
-}
+import { cssFontFamily, resolveStyles, SPACING, type RoleStyle, type TextRole, type TypographySettings } from '../typography';
 
 export type StyleName =
   | 'root'
@@ -23,25 +17,26 @@ export type StyleName =
   | 'labelCell'
   | 'valueCell';
 
-const family = (names: readonly string[]) =>
-  names.map((n) => (/^[A-Za-z-]+$/.test(n) && !/\s/.test(n) ? n : `'${n.replace(/'/g, '')}'`)).join(',');
-
 const BORDER = 'border:1px solid #000';
-const CELL = `${BORDER};padding:2pt 3pt;vertical-align:middle;line-height:1.25;word-break:break-all`;
 
-export function stylesFor(fonts: HtmlFonts): Readonly<Record<StyleName, string>> {
-  const body = `font-family:${family(fonts.body)};font-size:16pt;line-height:28pt;color:#000`;
-  const tableFont = `font-family:${family(fonts.table)};font-size:10.5pt`;
+export function stylesFor(settings: TypographySettings = {}): Readonly<Record<StyleName, string>> {
+  const roles = resolveStyles(settings);
+  // single quotes keep the style attribute readable (no &quot;) when pasted into a CMS
+  const font = (role: TextRole, s: RoleStyle = roles[role]) =>
+    `font-family:${cssFontFamily(s.font).replace(/"/g, "'")};font-size:${s.sizePt}pt;font-weight:${s.bold ? 'bold' : 'normal'};color:#000`;
+  const line = `line-height:${SPACING.bodyLinePt}pt`;
+  const indent = `text-indent:${SPACING.firstLineChars}em`;
+  const cell = `${BORDER};padding:2pt 3pt;vertical-align:middle;line-height:1.25;word-break:break-all;${font('table')}`;
   return {
-    root: `color:#000;${body}`,
-    title: `font-family:${family(fonts.title)};font-size:22pt;line-height:1.5;font-weight:normal;text-align:center;margin:0 0 28pt 0;color:#000`,
-    body: `${body};text-indent:2em;margin:0;text-align:justify`,
-    heading1: `font-family:${family(fonts.heading1)};font-size:16pt;line-height:28pt;font-weight:normal;text-indent:2em;margin:0;color:#000`,
-    heading2: `font-family:${family(fonts.heading2)};font-size:16pt;line-height:28pt;font-weight:normal;text-indent:2em;margin:0;color:#000`,
-    heading3: `${body};text-indent:2em;margin:0;font-weight:bold`,
-    table: `border-collapse:collapse;table-layout:fixed;width:100%;margin:6pt 0 12pt 0;${BORDER};${tableFont};color:#000`,
-    headerCell: `${CELL};${tableFont};text-align:center`,
-    labelCell: `${CELL};${tableFont};text-align:left`,
-    valueCell: `${CELL};${tableFont};text-align:center`,
+    root: `${font('body')};${line}`,
+    title: `${font('title')};line-height:${SPACING.titleLinePt}pt;text-align:center;margin:0 0 ${SPACING.bodyLinePt}pt 0`,
+    body: `${font('body')};${line};${indent};margin:0;text-align:justify`,
+    heading1: `${font('heading1')};${line};${indent};margin:0`,
+    heading2: `${font('heading2')};${line};${indent};margin:0`,
+    heading3: `${font('heading3', { ...roles.heading3, bold: true })};${line};${indent};margin:0`,
+    table: `border-collapse:collapse;table-layout:fixed;width:100%;margin:6pt 0 12pt 0;${BORDER};${font('table')}`,
+    headerCell: `${cell};text-align:center`,
+    labelCell: `${cell};text-align:left`,
+    valueCell: `${cell};text-align:center`,
   };
 }

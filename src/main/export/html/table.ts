@@ -7,7 +7,7 @@ import { formatIndex } from '../../../shared/format/index';
 import { gridFor, scaleWidths, type GridCell } from '../../../shared/grid';
 import type { Cells } from '../../../shared/report';
 import { formatValue } from '../../../shared/values';
-import { escapeHtml } from './escape';
+import { escapeAttr, escapeHtml } from './escape';
 import type { StyleName } from './styles';
 
 /** Percentages with two decimals that add up to exactly 100. */
@@ -15,7 +15,7 @@ function percentWidths(weights: readonly number[]): number[] {
   return scaleWidths(weights, 10_000).map((w) => w / 100);
 }
 
-const attr = (name: string, value: string | number) => ` ${name}="${escapeHtml(String(value))}"`;
+const attr = (name: string, value: string | number) => ` ${name}="${escapeAttr(String(value))}"`;
 
 function styleOf(cell: GridCell): StyleName {
   if (cell.kind === 'value') return 'valueCell';
