@@ -1,0 +1,91 @@
+/**
+ * 汇总 of files on disk, without the database: what the CLI runs (`gov-report aggregate <folder|files…>`)
+ * and what the benchmark measures — read, validate, assess and sum.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { formatForYear, type FormatId } from '../../shared/format/index';
+import type { Finding } from '../../shared/findings';
+import type { ReportDoc } from '../../shared/report';
+import { aggregate, type Aggregation } from './sum';
+import { assessUnit, isIncluded, readUnitFile, unitKey, type UnitStatus } from './units';
+
+export const UNIT_FILE = /\.(json|docx|html?|txt)$/i;
+
+export interface FileUnit {
+  file: string;
+  /** Absent when the file could not be read. */
+  name?: string;
+  year?: number;
+  format?: FormatId;
+  status: UnitStatus | 'unreadable';
+  errors: number;
+  warnings: number;
+  included: boolean;
+  /** The file was replaced by a later file of the same agency and year. */
+  replacedBy?: string;
+  message?: string;
+  findings: Finding[];
+}
+
+export interface FilesAggregation {
+  year: number;
+  format: FormatId;
+  units: FileUnit[];
+  sum: Aggregation;
+}
+
+export interface AggregateFilesOptions {
+  /** Year of the aggregate report; default: the year most units report on. */
+  year?: number;
+  /** Sum units with errors too. */
+  includeErrors?: boolean;
+}
+
+/** The files named, with folders expanded to the report files directly inside them (sorted by name). */
+export function expandPaths(paths: readonly string[]): string[] {
+  return paths.flatMap((p) =>
+    statSync(p).isDirectory()
+      ? readdirSync(p)
+          .filter((f) => UNIT_FILE.test(f))
+          .sort()
+          .map((f) => join(p, f))
+      : [p],
+  );
+}
+
+function mostCommonYear(docs: readonly ReportDoc[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const d of docs) counts.set(d.year, (counts.get(d.year) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0];
+}
+
+export async function aggregateFiles(paths: readonly string[], options: AggregateFilesOptions = {}): Promise<FilesAggregation> {
+  const files = expandPaths(paths);
+  const read = [];
+  for (const file of files) read.push({ file, result: await readUnitFile(basename(file), readFileSync(file)) });
+  const docs = read.flatMap((r) => (r.result.ok ? [r.result.doc] : []));
+  const year = options.year ?? mostCommonYear(docs) ?? new Date().getFullYear() - 1;
+  const format = formatForYear(year);
+
+  // a later file of the same agency and year replaces an earlier one
+  const latest = new Map<string, string>();
+  for (const r of read) if (r.result.ok) latest.set(unitKey(r.result.doc.agency.name, r.result.doc.year), r.file);
+
+  const units: FileUnit[] = [];
+  const summed = [];
+  for (const [i, r] of read.entries()) {
+    if (!r.result.ok) {
+      units.push({ file: r.file, status: 'unreadable', errors: 1, warnings: 0, included: false, message: r.result.error, findings: [] });
+      continue;
+    }
+    const doc = r.result.doc;
+    const a = assessUnit(doc, { year, format });
+    const winner = latest.get(unitKey(doc.agency.name, doc.year))!;
+    const replacedBy = winner !== r.file ? winner : undefined;
+    const included = !replacedBy && isIncluded(a.status, options.includeErrors ? true : null);
+    units.push({ file: r.file, name: doc.agency.name, year: doc.year, format: doc.format, ...a, included, replacedBy });
+    if (included) summed.push({ id: i + 1, name: doc.agency.name, format: doc.format, cells: doc.cells });
+  }
+  return { year, format, units, sum: aggregate(summed, format) };
+}
