@@ -82,7 +82,13 @@ export const ExportResult = z.object({
 
 export const Backup = z.object({ name: z.string(), createdAt: Timestamp, bytes: z.number() });
 
-export const ImportMessage = z.object({ level: z.enum(['info', 'warning', 'error']), where: z.string(), message: z.string() });
+export const ImportMessage = z.object({
+  level: z.enum(['info', 'warning', 'error']),
+  where: z.string(),
+  message: z.string(),
+  /** The cell the message is about, when it is about one (lets the UI point at it). */
+  cell: z.string().optional(),
+});
 export const ImportReport = z.object({
   source: z.enum(['docx', 'html', 'text', 'exchange']),
   matched: z.number().int(),
