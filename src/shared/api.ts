@@ -96,6 +96,57 @@ export const ImportReport = z.object({
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 
+export const AggregateUnitStatus = z.enum(['ok', 'warnings', 'errors']);
+export type AggregateUnitStatus = z.infer<typeof AggregateUnitStatus>;
+export const AGGREGATE_UNIT_STATUS_NAMES: Readonly<Record<AggregateUnitStatus, string>> = { ok: '无问题', warnings: '有提醒', errors: '有错误' };
+
+export const AggregateUnit = z.object({
+  id: Id,
+  name: z.string(),
+  year: z.number().int(),
+  format: FormatIdSchema,
+  fileName: z.string(),
+  source: z.enum(['docx', 'html', 'text', 'exchange']),
+  status: AggregateUnitStatus,
+  errors: z.number().int(),
+  warnings: z.number().int(),
+  /** Whether the unit is summed: the user's choice, else every unit without errors. */
+  included: z.boolean(),
+  /** The user's choice, null when the default applies. */
+  includeOverride: z.boolean().nullable(),
+  findings: z.array(Finding),
+  importedAt: Timestamp,
+});
+export type AggregateUnit = z.infer<typeof AggregateUnit>;
+
+export const AggregateParent = z.object({ id: Id, agencyName: z.string(), year: z.number().int(), format: FormatIdSchema });
+
+export const AggregateAddResult = z.object({
+  fileName: z.string(),
+  outcome: z.enum(['added', 'replaced', 'failed']),
+  unit: AggregateUnit.optional(),
+  /** Why the file was refused (failed), in Chinese. */
+  message: z.string().optional(),
+});
+export type AggregateAddResult = z.infer<typeof AggregateAddResult>;
+
+export const AggregatePreview = z.object({
+  cells: z.record(z.string(), CellValue),
+  /** Units summed. */
+  units: z.number().int(),
+  /** Where the stored parent report differs from the sums. */
+  mismatches: z.array(Finding),
+});
+
+export const AggregateTrace = z.object({
+  cell: z.string(),
+  name: z.string(),
+  sum: CellValue,
+  parentValue: CellValue,
+  contributions: z.array(z.object({ unitId: Id, name: z.string(), value: z.number(), included: z.boolean() })),
+});
+export type AggregateTrace = z.infer<typeof AggregateTrace>;
+
 /** A method of the API. */
 export interface Method<I extends z.ZodType, O extends z.ZodType> {
   input: I;
@@ -145,6 +196,25 @@ export const api = {
   'backups.list': method(z.object({}), z.array(Backup)),
   'backups.create': method(z.object({}), Backup),
   'backups.restore': method(z.object({ name: z.string().max(200) }), Ok),
+
+  /**
+   * 汇总: a parent report sums the reports of its subordinate units. Units are stored copies of the units'
+   * files; re-adding the same agency and year replaces the earlier copy. Units with errors are left out of
+   * the sum unless included by hand (`included: null` returns a unit to that default).
+   */
+  'aggregate.addUnits': method(
+    z.object({ parentId: Id, files: z.array(FileInput).min(1).max(200) }),
+    z.object({ results: z.array(AggregateAddResult) }),
+  ),
+  'aggregate.listUnits': method(z.object({ parentId: Id }), z.object({ parent: AggregateParent, units: z.array(AggregateUnit) })),
+  'aggregate.setIncluded': method(z.object({ unitId: Id, included: z.boolean().nullable() }), Ok),
+  'aggregate.removeUnit': method(z.object({ unitId: Id }), Ok),
+  /** The sums over the included units and how the stored parent differs from them (aggregate.mismatch). */
+  'aggregate.preview': method(z.object({ parentId: Id }), AggregatePreview),
+  /** Write the sums into the parent report's cells as one new revision. */
+  'aggregate.apply': method(z.object({ parentId: Id }), SaveResult.extend({ changed: z.number().int(), units: z.number().int() })),
+  /** One summed cell: which units make it up, with how much. */
+  'aggregate.trace': method(z.object({ parentId: Id, cell: z.string().max(64) }), AggregateTrace),
 } as const;
 
 export type Api = typeof api;
