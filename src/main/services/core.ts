@@ -1,5 +1,19 @@
-/** Placeholder until the services land: the core every transport (IPC, HTTP, CLI) dispatches to. */
-import type { ApiError } from '../../shared/errors';
+/**
+ * The core every transport (Electron IPC, the browser-mode HTTP server, the CLI) dispatches to: opens the
+ * storage, looks a method up in api.ts, validates input and output with zod and turns every failure into
+ * `{ code, message }` with a Chinese message.
+ */
+import { readFileSync } from 'node:fs';
+import { api, type MethodName } from '../../shared/api';
+import { AppError, invalidInput, type ApiError } from '../../shared/errors';
+import { aggregateHandlers } from '../aggregate/handlers';
+import { backupDue, corruptDatabaseError, createBackup, defaultBackupDir, isCorruptionError, openDatabase, Store } from '../storage/index';
+import { appHandlers } from './app';
+import type { ServiceContext } from './context';
+import { exportHandlers } from './export';
+import { importHandlers } from './import';
+import { buildRegistry, type Registry } from './registry';
+import { reportHandlers } from './reports';
 
 export interface CoreOptions {
   /** Path of the SQLite database file (created when absent). */
@@ -8,6 +22,12 @@ export interface CoreOptions {
   backupDir?: string;
   mode: 'electron' | 'browser' | 'cli';
   version?: string;
+  /** Make the daily backup at open when the newest is older than a day (default true). */
+  autoBackup?: boolean;
+  /** Where unexpected errors are logged (default: console.error). */
+  log?: (message: string, error: unknown) => void;
+  /** The clock, for tests of revision coalescing. */
+  now?: () => Date;
 }
 
 export type DispatchResult = { ok: true; value: unknown } | { ok: false; error: ApiError };
@@ -18,6 +38,101 @@ export interface Core {
   close(): void;
 }
 
-export function openCore(_options: CoreOptions): Core {
-  throw new Error('not implemented');
+export const INTERNAL_MESSAGE = '程序内部错误，操作未完成（详细信息已记录到日志）。请重试；如果问题重复出现，请联系技术支持。';
+
+function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+export function createRegistry(): Registry {
+  return buildRegistry(appHandlers, reportHandlers, exportHandlers, importHandlers, aggregateHandlers);
+}
+
+/**
+ * Open the database and return the core. Throws AppError 'db_newer' (file left untouched) or 'db_corrupt'
+ * (message names the newest backup and how to restore it) when the file cannot be used.
+ */
+export function openCore(options: CoreOptions): Core {
+  const backupDir = options.backupDir ?? defaultBackupDir(options.dbPath);
+  const log = options.log ?? ((message, error) => console.error(message, error));
+  const registry = createRegistry();
+  let store: Store | null = new Store(openDatabase(options.dbPath, backupDir), options.now);
+  /** Calls wait for this: the backup at open, a restore in progress. */
+  let gate: Promise<unknown> = Promise.resolve();
+  let busy = 0;
+  const hold = (p: Promise<unknown>) => {
+    busy++;
+    gate = p.finally(() => busy--);
+  };
+
+  const ctx: ServiceContext = {
+    get store() {
+      if (!store) throw new AppError('internal', '数据库已关闭。');
+      return store;
+    },
+    dbPath: options.dbPath,
+    backupDir,
+    mode: options.mode,
+    version: options.version ?? packageVersion(),
+    async reopenAround(fn) {
+      store?.db.close();
+      store = null;
+      try {
+        return await fn();
+      } finally {
+        store = new Store(openDatabase(options.dbPath, backupDir), options.now);
+      }
+    },
+  };
+
+  if ((options.autoBackup ?? true) && ctx.store.listAgencies().length > 0 && backupDue(backupDir)) {
+    hold(createBackup(ctx.store.db, backupDir).catch((e) => log('automatic backup failed', e)));
+  }
+
+  function toApiError(e: unknown, name: string): ApiError {
+    if (e instanceof AppError) return e.toJSON();
+    if (isCorruptionError(e)) return corruptDatabaseError(options.dbPath, backupDir, (e as Error).message).toJSON();
+    log(`${name} failed`, e);
+    return { code: 'internal', message: INTERNAL_MESSAGE };
+  }
+
+  async function run(name: string, input: unknown): Promise<DispatchResult> {
+    await gate;
+    if (!Object.hasOwn(api, name)) throw new AppError('not_found', `没有名为“${name}”的操作。`);
+    const method = api[name as MethodName];
+    const handler = registry.get(name);
+    if (!handler) throw new AppError('internal', `操作“${name}”尚未实现。`);
+    const parsed = method.input.safeParse(input ?? {});
+    if (!parsed.success) throw invalidInput(parsed.error, '输入');
+    const value = await handler(parsed.data as never, ctx);
+    const checked = method.output.safeParse(value);
+    if (!checked.success) {
+      log(`${name} returned data that does not match api.ts`, checked.error);
+      throw new AppError('internal', INTERNAL_MESSAGE);
+    }
+    return { ok: true, value: checked.data };
+  }
+
+  return {
+    async dispatch(name, input) {
+      try {
+        const result = run(name, input);
+        if (name === 'backups.restore') hold(result.catch(() => undefined));
+        return await result;
+      } catch (e) {
+        return { ok: false, error: toApiError(e, name) };
+      }
+    },
+    close() {
+      const s = store;
+      store = null;
+      // A backup still copying finishes first; the connection closes right after it.
+      if (busy > 0) void gate.finally(() => s?.db.close());
+      else s?.db.close();
+    },
+  };
 }

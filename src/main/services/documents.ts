@@ -1,0 +1,75 @@
+/** Conversions between stored reports and the shapes the API and the checks use, and the cached counts. */
+import type { Output } from '../../shared/api';
+import { runChecks, type PreviousReport } from '../../shared/checks/index';
+import type { Finding } from '../../shared/findings';
+import { formatIndex } from '../../shared/format/index';
+import type { Acknowledgement, Cells, ReportDoc } from '../../shared/report';
+import type { Store, StoredReport } from '../storage/index';
+
+export function docOf(r: Pick<StoredReport, 'format' | 'year' | 'agency' | 'narrative' | 'cells' | 'acknowledged'>): ReportDoc {
+  return { format: r.format, year: r.year, agency: r.agency, narrative: r.narrative, cells: r.cells, acknowledged: r.acknowledged };
+}
+
+/** Every cell of the format, null where nothing is stored. */
+export function fullCells(r: Pick<StoredReport, 'format' | 'cells'>): Cells {
+  const out: Cells = {};
+  for (const c of formatIndex(r.format).cells) out[c.id] = r.cells[c.id] ?? null;
+  return out;
+}
+
+/** Last year's live report of the same agency, if stored. */
+export function previousOf(store: Store, r: Pick<StoredReport, 'agencyId' | 'year'>): StoredReport | null {
+  const id = store.liveReportId(r.agencyId, r.year - 1);
+  return id === undefined ? null : store.report(id);
+}
+
+export function previousForChecks(prev: StoredReport | null): PreviousReport | null {
+  return prev ? { year: prev.year, format: prev.format, cells: prev.cells, narrative: prev.narrative } : null;
+}
+
+export function toDetail(r: StoredReport, prev: StoredReport | null): Output<'reports.open'> {
+  return {
+    id: r.id,
+    agencyId: r.agencyId,
+    agency: r.agency,
+    year: r.year,
+    format: r.format,
+    status: r.status,
+    manualTotals: r.manualTotals,
+    narrative: r.narrative,
+    cells: fullCells(r),
+    acknowledged: r.acknowledged,
+    revision: r.revision,
+    updatedAt: r.updatedAt,
+    previous: prev ? { id: prev.id, year: prev.year, format: prev.format, narrative: prev.narrative, cells: fullCells(prev) } : null,
+  };
+}
+
+const sameCells = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
+
+/** Findings with the acknowledgement a person recorded for them (warnings only: errors cannot be waived). */
+export function markAcknowledged(findings: Finding[], acks: readonly Acknowledgement[]): Finding[] {
+  return findings.map((f) => {
+    if (f.acknowledged || f.severity === 'error') return f;
+    const ack = acks.find((a) => a.rule === f.rule && sameCells(a.cells, f.cells));
+    return ack ? { ...f, acknowledged: { reason: ack.reason } } : f;
+  });
+}
+
+export function checkReport(store: Store, r: StoredReport, forExport = false, prev = previousOf(store, r)): Finding[] {
+  return markAcknowledged(runChecks(docOf(r), { previous: previousForChecks(prev), forExport }), r.acknowledged);
+}
+
+/** Recompute the cached counts the report list shows (errors, and warnings nobody has acknowledged). */
+export function refreshCounts(store: Store, r: StoredReport, prev?: StoredReport | null): void {
+  const findings = checkReport(store, r, false, prev === undefined ? previousOf(store, r) : prev);
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.filter((f) => f.severity === 'warning' && !f.acknowledged).length;
+  if (errors !== r.errors || warnings !== r.warnings) store.setCounts(r.id, errors, warnings);
+}
+
+/** Next year's report compares itself with this one (carry-over, repetition): its counts follow our edits. */
+export function refreshNextYear(store: Store, r: StoredReport): void {
+  const id = store.liveReportId(r.agencyId, r.year + 1);
+  if (id !== undefined) refreshCounts(store, store.report(id), r);
+}

@@ -1,0 +1,63 @@
+/** reports.export: .docx, HTML page or fragment, exchange file — refused over error-level findings unless forced. */
+import type { ExportKind } from '../../shared/api';
+import { AppError } from '../../shared/errors';
+import type { Finding } from '../../shared/findings';
+import { getFormat } from '../../shared/format/index';
+import { toExchange, type ReportDoc } from '../../shared/report';
+import { exportDocx } from '../export/docx/index';
+import { exportHtmlFragment, exportHtmlPage } from '../export/html/index';
+import type { Handlers } from './context';
+import { checkReport, docOf } from './documents';
+
+const MIME: Record<ExportKind, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  html: 'text/html; charset=utf-8',
+  'html-fragment': 'text/html; charset=utf-8',
+  exchange: 'application/json; charset=utf-8',
+};
+
+/** 某某县教育局2025年政府信息公开工作年度报告.docx — characters no file system accepts become "_". */
+export function exportFileName(doc: Pick<ReportDoc, 'agency' | 'year' | 'format'>, kind: ExportKind): string {
+  const base = `${doc.agency.name}${doc.year}年${getFormat(doc.format).title}`.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
+  const ext = { docx: '.docx', html: '.html', 'html-fragment': '（网页片段）.html', exchange: '.json' }[kind];
+  return base + ext;
+}
+
+/** The file content of a report in one of the export kinds. */
+export async function renderExport(doc: ReportDoc, kind: ExportKind, fonts?: Record<string, string>): Promise<Buffer> {
+  switch (kind) {
+    case 'docx':
+      return exportDocx(doc, fonts ? { fonts } : {});
+    case 'html':
+      return Buffer.from(exportHtmlPage(doc), 'utf8');
+    case 'html-fragment':
+      return Buffer.from(exportHtmlFragment(doc), 'utf8');
+    case 'exchange':
+      return Buffer.from(JSON.stringify(toExchange(doc), null, 2) + '\n', 'utf8');
+  }
+}
+
+/** The has_errors refusal, listing the findings (the first ones in the message, all in details). */
+export function hasErrorsError(errors: readonly Finding[]): AppError {
+  const lines = errors.slice(0, 10).map((f, i) => `${i + 1}. ${f.message}`);
+  const more = errors.length > 10 ? `\n……另有 ${errors.length - 10} 处` : '';
+  return new AppError('has_errors', `报告还有 ${errors.length} 处错误，未导出。请先改正，或确认后强制导出：\n${lines.join('\n')}${more}`, {
+    findings: errors,
+  });
+}
+
+/** Documents for publication wait for a clean report; the exchange file carries drafts too. */
+export const GATED_KINDS: readonly ExportKind[] = ['docx', 'html', 'html-fragment'];
+
+export const exportHandlers: Handlers<'reports.export'> = {
+  'reports.export': async ({ id, kind, force }, { store }) => {
+    const r = store.liveReport(id);
+    const errors = GATED_KINDS.includes(kind) ? checkReport(store, r, true).filter((f) => f.severity === 'error') : [];
+    if (errors.length > 0 && !force) throw hasErrorsError(errors);
+    const fontsSetting = store.setting('export.fonts');
+    const data = await renderExport(docOf(r), kind, fontsSetting ? (JSON.parse(fontsSetting) as Record<string, string>) : undefined);
+    const fileName = exportFileName(r, kind);
+    store.logExport({ reportId: id, revision: r.revision, kind, fileName, forcedOver: errors.map((f) => f.rule) });
+    return { fileName, mimeType: MIME[kind], data: data.toString('base64'), forcedOver: errors };
+  },
+};

@@ -1,0 +1,93 @@
+/** reports.import and the file reading the CLI shares: an exchange .json, or .docx/.html/.txt through the importers. */
+import type { ImportReport } from '../../shared/api';
+import { AppError, invalidInput } from '../../shared/errors';
+import { formatIndex } from '../../shared/format/index';
+import { ExchangeFile, toExchange, type ReportDoc } from '../../shared/report';
+import { applyComputedTotals } from '../../shared/totals';
+import { importFile } from '../import/index';
+import type { ReportState } from '../storage/index';
+import type { Handlers } from './context';
+import { createReport, withTotals } from './reports';
+import { previousOf, refreshCounts, refreshNextYear, toDetail } from './documents';
+
+export const isExchangeFileName = (fileName: string) => /\.json$/i.test(fileName);
+
+/** Parse an exchange file's bytes; invalid JSON or a bad field gives invalid_input naming the field. */
+export function parseExchange(bytes: Uint8Array, fileName = '交换文件'): ReportDoc {
+  let text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new AppError('invalid_input', `“${fileName}”不是有效的 JSON 文件：${(e as Error).message}`);
+  }
+  const parsed = ExchangeFile.safeParse(raw);
+  if (!parsed.success) throw invalidInput(parsed.error, `交换文件“${fileName}”`);
+  return parsed.data;
+}
+
+/** Read any supported report file into a report document and an import report. */
+export async function readReportFile(fileName: string, bytes: Uint8Array): Promise<{ doc: ReportDoc; report: ImportReport }> {
+  if (isExchangeFileName(fileName)) {
+    const doc = parseExchange(bytes, fileName);
+    const matched = Object.values(doc.cells).filter((v) => v !== null).length;
+    return { doc, report: { source: 'exchange', matched, messages: [] } };
+  }
+  return importFile(fileName, bytes);
+}
+
+/**
+ * Totals of an imported report: typed by hand when the file's 总计 cells disagree with the sum of their
+ * parts (a transcribed paper report — the checks then show the difference), computed otherwise.
+ */
+export function importedState(doc: ReportDoc): ReportState {
+  const computed = applyComputedTotals(doc.format, doc.cells);
+  const { totalCells } = formatIndex(doc.format);
+  const manualTotals = [...totalCells].some((id) => {
+    const v = doc.cells[id];
+    return typeof v === 'number' && v !== computed[id];
+  });
+  return {
+    status: 'draft',
+    manualTotals,
+    narrative: { ...doc.narrative },
+    cells: withTotals(doc.format, { ...doc.cells }, manualTotals),
+    acknowledged: doc.acknowledged,
+  };
+}
+
+export const importHandlers: Handlers<'reports.import'> = {
+  'reports.import': async ({ fileName, data, agencyId, dryRun, replace }, { store }) => {
+    const bytes = Buffer.from(data, 'base64');
+    const { doc, report: importReport } = await readReportFile(fileName, bytes);
+    if (dryRun) return { report: null, importReport, parsed: toExchange(doc) };
+    return store.transaction(() => {
+      const agency = agencyId !== undefined ? store.agency(agencyId) : (store.agencyByName(doc.agency.name) ?? store.createAgency(doc.agency));
+      const state = importedState(doc);
+      const source = { exchange: '交换文件', docx: 'Word 文档', html: '网页', text: '文本' }[importReport.source];
+      const existing = store.liveReportId(agency.id, doc.year);
+      let id: number;
+      if (existing === undefined) {
+        id = createReport(store, { agencyId: agency.id, year: doc.year, format: doc.format }, state, `导入（${source}：${fileName}）`, 'import').id;
+      } else if (replace) {
+        // The replaced content stays restorable: it is the newest revision, and the import starts a new one.
+        store.setFormat(existing, doc.format);
+        store.writeState(existing, state);
+        store.recordRevision(existing, 'import', () => `导入并替换（${source}：${fileName}）`);
+        const r = store.report(existing);
+        refreshCounts(store, r);
+        refreshNextYear(store, r);
+        id = existing;
+      } else {
+        throw new AppError(
+          'conflict',
+          `“${agency.name}”的 ${doc.year} 年度报告已存在（编号 ${existing}）。如要用导入的文件替换它，请选择“替换”（原内容保留在历史版本中，可随时恢复）。`,
+          { existingId: existing },
+        );
+      }
+      const r = store.report(id);
+      return { report: toDetail(r, previousOf(store, r)), importReport, parsed: toExchange(doc) };
+    });
+  },
+};
