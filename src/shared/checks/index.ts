@@ -1,22 +1,95 @@
-/** Placeholder until the checks land: the signature the rest of the code calls. */
-import type { FormatId } from '../format/index';
-import type { Finding } from '../findings';
-import type { Cells, Narrative, ReportDoc } from '../report';
+/**
+ * The checks of checks.md over one report: arithmetic the format imposes (errors), what reviewers catch
+ * (warnings), group sums narratives quote (info). Pure and synchronous; per-format facts and per-text
+ * extraction are cached so that the editor can run it on every keystroke.
+ */
+import { SECTIONS } from '../format/common';
+import type { NarrativeKey, TableId } from '../format/index';
+import type { Finding, Severity } from '../findings';
+import type { Acknowledgement, ReportDoc } from '../report';
+import { arithmeticChecks } from './arithmetic';
+import { cellChecks } from './cells';
+import { makeContext } from './context';
+import { repetitionCheck } from './repetition';
+import { t2Checks } from './t2';
+import { documentChecks } from './textFormat';
+import { textNumberChecks } from './textNumbers';
+import type { CheckOptions } from './types';
+import { xyearChecks } from './xyear';
 
-export interface PreviousReport {
-  year: number;
-  format: FormatId;
-  cells: Cells;
-  narrative: Narrative;
+export type { CheckOptions, PreviousReport, RuleId } from './types';
+export { RULES, RULE_IDS } from './types';
+export { repetitionByPart, repetitionShares, REPETITION_THRESHOLD, type PartRepetition } from './repetition';
+export { parseChineseNumber } from './numerals';
+
+const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
+
+const sameCells = (a: readonly string[], b: readonly string[]) => {
+  if (a.length !== b.length) return false;
+  const set = new Set(a);
+  return b.every((c) => set.has(c));
+};
+
+/** Warnings a person accepted (same rule, same cells) keep their place in the list, marked with the reason. */
+function applyAcknowledgements(findings: Finding[], acknowledged: readonly Acknowledgement[] | undefined): void {
+  if (!acknowledged?.length) return;
+  for (const f of findings) {
+    if (f.severity !== 'warning') continue;
+    const ack = acknowledged.find((a) => a.rule === f.rule && sameCells(a.cells, f.cells));
+    if (ack) f.acknowledged = { reason: ack.reason };
+  }
 }
 
-export interface CheckOptions {
-  /** Last year's report of the same agency, when known: enables xyear.* and text.repetition. */
-  previous?: PreviousReport | null;
-  /** Checking before export: blank cells become `cell.missing` errors. */
-  forExport?: boolean;
+export function runChecks(doc: ReportDoc, options: CheckOptions = {}): Finding[] {
+  const findings: Finding[] = [];
+  const ctx = makeContext(doc, options, findings);
+  arithmeticChecks(ctx);
+  cellChecks(ctx);
+  t2Checks(ctx);
+  xyearChecks(ctx);
+  textNumberChecks(ctx);
+  documentChecks(ctx);
+  repetitionCheck(ctx);
+  applyAcknowledgements(findings, doc.acknowledged);
+  // stable: errors, then warnings, then info, each in the order of the document
+  return findings
+    .map((f, i) => [f, i] as const)
+    .sort((a, b) => SEVERITY_ORDER[a[0].severity] - SEVERITY_ORDER[b[0].severity] || a[1] - b[1])
+    .map(([f]) => f);
 }
 
-export function runChecks(_doc: ReportDoc, _options: CheckOptions = {}): Finding[] {
-  return [];
+export interface SeverityCounts {
+  error: number;
+  /** Warnings not yet acknowledged. */
+  warning: number;
+  info: number;
+  /** Warnings acknowledged with a reason. */
+  acknowledged: number;
+}
+
+export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
+  const counts: SeverityCounts = { error: 0, warning: 0, info: 0, acknowledged: 0 };
+  for (const f of findings) {
+    if (f.severity === 'warning' && f.acknowledged) counts.acknowledged++;
+    else counts[f.severity]++;
+  }
+  return counts;
+}
+
+/** Where a finding belongs in the editor's navigation: a part, or the report as a whole. */
+export type FindingPlace = NarrativeKey | 'report';
+
+const PART_OF_TABLE = new Map<string, NarrativeKey>(SECTIONS.filter((s) => s.table).map((s) => [s.table as TableId, s.id]));
+
+/** A text finding belongs to its section; a table finding to the part that prints the table. */
+export function placeOf(finding: Finding): FindingPlace {
+  if (finding.section) return finding.section as NarrativeKey;
+  return PART_OF_TABLE.get(finding.cells[0]?.split('.')[0] ?? '') ?? 'report';
+}
+
+/** Findings per part (tables by their part, text by its section) for the navigation counts. */
+export function findingsByPart(findings: readonly Finding[]): Record<FindingPlace, Finding[]> {
+  const out: Record<FindingPlace, Finding[]> = { report: [], preamble: [], s1: [], s2: [], s3: [], s4: [], s5: [], s6: [] };
+  for (const f of findings) out[placeOf(f)].push(f);
+  return out;
 }
