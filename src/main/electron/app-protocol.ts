@@ -29,11 +29,13 @@ export function createAppRequestHandler(root: string): AppRequestHandler {
     if (rel === null) return refuse(403, '拒绝访问');
     let file = containedPath(root, rel);
     if (file === null) return refuse(403, '拒绝访问');
-    if (!(await isFile(file))) {
-      if (!isSpaRoute(rel)) return refuse(404, '找不到文件');
+    if (!(await isFile(file)) && isSpaRoute(rel)) {
       rel = 'index.html';
       file = containedPath(root, rel);
-      if (file === null || !(await isFile(file))) return refuse(404, '找不到界面文件，请先运行 npm run build');
+      if (file === null) return refuse(403, '拒绝访问');
+    }
+    if (!(await isFile(file))) {
+      return refuse(404, rel === 'index.html' ? '找不到界面文件，请先运行 npm run build' : '找不到文件');
     }
     // A symlink inside the folder must not lead outside it.
     realRoot ??= realpath(root);

@@ -24,7 +24,7 @@ export function fileErrorMessage(error: unknown, path: string, doing: '保存' |
     case 'ENOSPC':
       return `无法保存${name}：磁盘空间不足。`;
     case 'ENOENT':
-      return `找不到${name}，它可能已被移动或删除。`;
+      return doing === '保存' ? `无法保存${name}：目标文件夹不存在。` : `找不到${name}，它可能已被移动或删除。`;
     case 'EISDIR':
       return `${name}是一个文件夹，不是文件。`;
     default:

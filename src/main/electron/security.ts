@@ -69,17 +69,6 @@ export function isAppUrl(url: unknown): boolean {
 export const isAllowedNavigation = isAppUrl;
 
 /**
- * Links the app would hand to the system browser. The app is offline by design and shows no external
- * links, so none: an empty list makes `shell.openExternal` unreachable from the renderer.
- */
-export const EXTERNAL_LINK_ALLOW_LIST: readonly string[] = [];
-
-export function isAllowedExternalLink(url: unknown, allowList: readonly string[] = EXTERNAL_LINK_ALLOW_LIST): boolean {
-  const u = parseUrl(url);
-  return u !== null && u.protocol === 'https:' && u.username === '' && u.password === '' && allowList.includes(u.origin);
-}
-
-/**
  * Every request the page may make: its own files, and inline data/blob URLs (images, downloads built in
  * the page). devtools: is the inspector in development. Anything else (http, https, file, ftp, ws …) is
  * cancelled, so no remote content can ever load.
