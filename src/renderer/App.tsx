@@ -1,0 +1,109 @@
+/** Top-level navigation: welcome on first start, then home, editor, 回收站 and 汇总. */
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import CircularProgress from '@mui/material/CircularProgress';
+import { useCallback, useEffect, useState } from 'react';
+import type { Agency } from '../shared/api';
+import type { MenuCommand } from '../shared/bridge';
+import { getClient, messageOf } from './client';
+import { useFeedback } from './common/feedback';
+import { Editor } from './editor/Editor';
+import { Home } from './home/Home';
+import { Welcome } from './home/Welcome';
+import { AboutDialog } from './home/AboutDialog';
+
+export type Page = { name: 'home' } | { name: 'editor'; id: number } | { name: 'trash' } | { name: 'aggregate' };
+
+/** A menu command with a serial, so the same command twice is seen twice. */
+export interface MenuEvent {
+  command: MenuCommand;
+  serial: number;
+}
+
+export function App() {
+  const client = getClient();
+  const { notify } = useFeedback();
+  const [agencies, setAgencies] = useState<Agency[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [page, setPage] = useState<Page>({ name: 'home' });
+  const [menu, setMenu] = useState<MenuEvent | null>(null);
+  const [about, setAbout] = useState(false);
+
+  const loadAgencies = useCallback(async () => {
+    try {
+      setAgencies(await client.send('agencies.list', {}));
+      setLoadError(null);
+    } catch (e) {
+      setLoadError(messageOf(e));
+    }
+  }, [client]);
+
+  useEffect(() => {
+    void loadAgencies();
+  }, [loadAgencies]);
+
+  useEffect(() => {
+    if (!client.bridge) return;
+    let serial = 0;
+    return client.bridge.onMenu(async (command) => {
+      if (command === 'about') return setAbout(true);
+      if (command === 'backup') {
+        try {
+          const b = await client.send('backups.create', {});
+          notify(`已备份：${b.name}`);
+        } catch (e) {
+          notify(messageOf(e), 'error');
+        }
+        return;
+      }
+      if (command === 'dataFolder') {
+        try {
+          const info = await client.send('app.info', {});
+          await client.bridge?.showInFolder(info.dbPath);
+        } catch (e) {
+          notify(messageOf(e), 'error');
+        }
+        return;
+      }
+      setMenu({ command, serial: ++serial });
+    });
+  }, [client, notify]);
+
+  useEffect(() => {
+    document.title = '政府信息公开年报助手';
+  }, [page]);
+
+  if (loadError)
+    return (
+      <Box sx={{ p: 4, maxWidth: 640 }}>
+        <Alert severity="error" action={<Button onClick={() => void loadAgencies()}>重试</Button>}>
+          {loadError}
+        </Alert>
+      </Box>
+    );
+  if (!agencies)
+    return (
+      <Box sx={{ display: 'grid', placeItems: 'center', height: '100%' }}>
+        <CircularProgress aria-label="正在加载" />
+      </Box>
+    );
+  if (agencies.length === 0) return <Welcome onCreated={(a) => setAgencies([a])} />;
+
+  return (
+    <>
+      {page.name === 'editor' ? (
+        <Editor key={page.id} id={page.id} menu={menu} onClose={() => setPage({ name: 'home' })} onOpen={(id) => setPage({ name: 'editor', id })} />
+      ) : (
+        <Home
+          agencies={agencies}
+          page={page}
+          menu={menu}
+          onAgenciesChanged={loadAgencies}
+          onNavigate={setPage}
+        />
+      )}
+      <AboutDialog open={about} onClose={() => setAbout(false)} />
+    </>
+  );
+}

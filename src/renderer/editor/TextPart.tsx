@@ -1,0 +1,116 @@
+/**
+ * Parts 一、五、六 (and the note under a table): a plain multi-line editor; each line is a paragraph of
+ * the .docx. The scaffold button adds the part's level-2 headings; guidance says what belongs here.
+ */
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Collapse from '@mui/material/Collapse';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import { REPETITION_THRESHOLD } from '../../shared/checks/index';
+import type { SectionDef } from '../../shared/format/index';
+import type { Finding } from '../../shared/findings';
+
+/** Characters as staff count them: everything but whitespace. */
+export function charCount(text: string): number {
+  return text.replace(/\s/g, '').length;
+}
+
+/** The scaffold headings not yet in the text, appended each on its own line. */
+export function withScaffold(text: string, headings: readonly string[]): string {
+  const missing = headings.filter((h) => !text.includes(h));
+  if (missing.length === 0) return text;
+  const base = text.trimEnd();
+  return (base ? `${base}\n` : '') + missing.map((h) => `${h}\n`).join('');
+}
+
+export function Guidance({ text }: { text: string }) {
+  const [open, setOpen] = useState(true);
+  return (
+    <Box sx={{ mb: 2 }}>
+      <Button size="small" onClick={() => setOpen(!open)} aria-expanded={open} sx={{ px: 0 }}>
+        {open ? '▾' : '▸'} 本部分应写什么
+      </Button>
+      <Collapse in={open}>
+        <Alert severity="info" icon={false} sx={{ py: 0.5 }}>
+          {text}
+        </Alert>
+      </Collapse>
+    </Box>
+  );
+}
+
+export interface TextPartProps {
+  section: SectionDef;
+  text: string;
+  onChange(text: string): void;
+  /** Findings about this part's text (text.repetition, text.numbers …). */
+  findings: Finding[];
+  minRows?: number;
+  label?: string;
+  /** Share of this text repeated from last year's report (0–1), when last year's is known. */
+  repeated?: number | null;
+}
+
+export function NarrativeField({ section, text, onChange, findings, minRows = 14, label, repeated }: TextPartProps) {
+  const repetition = findings.find((f) => f.rule === 'text.repetition');
+  const share = repeated == null ? null : Math.round(repeated * 100);
+  return (
+    <Box>
+      <TextField
+        multiline
+        fullWidth
+        minRows={minRows}
+        label={label}
+        value={text}
+        onChange={(e) => onChange(e.target.value)}
+        placeholder={section.scaffold ? '点击“插入提纲”加入本部分的二级标题，再在每个标题下填写内容' : '在此填写'}
+        slotProps={{ htmlInput: { 'data-testid': `narrative-${section.id}`, spellCheck: false }, input: { sx: { fontSize: 15, lineHeight: 1.8 } } }}
+      />
+      <Stack direction="row" spacing={2} sx={{ mt: 0.5, color: 'text.secondary', fontSize: 13 }}>
+        <span data-testid={`chars-${section.id}`}>{charCount(text)} 字</span>
+        {share !== null && (
+          <span data-testid={`repeated-${section.id}`} style={{ color: share >= REPETITION_THRESHOLD * 100 ? '#b26a00' : undefined }}>
+            与上年报告重复 {share}%
+          </span>
+        )}
+        {repetition && <span style={{ color: '#b26a00' }}>{repetition.message}</span>}
+      </Stack>
+    </Box>
+  );
+}
+
+export function TextPart(props: TextPartProps & { preamble?: { text: string; onChange(text: string): void } }) {
+  const { section, text, onChange, preamble } = props;
+  return (
+    <Box>
+      <Stack direction="row" sx={{ mb: 1, alignItems: 'center' }}>
+        <Typography variant="h6" component="h2" sx={{ flexGrow: 1 }}>
+          {section.heading}
+        </Typography>
+        {section.scaffold && (
+          <Button variant="outlined" size="small" onClick={() => onChange(withScaffold(text, section.scaffold!))} disabled={withScaffold(text, section.scaffold) === text}>
+            插入提纲
+          </Button>
+        )}
+      </Stack>
+      <Guidance text={section.guidance} />
+      {preamble && (
+        <TextField
+          multiline
+          fullWidth
+          minRows={2}
+          label="开头段落（报告正文前的引言，可不填）"
+          value={preamble.text}
+          onChange={(e) => preamble.onChange(e.target.value)}
+          sx={{ mb: 2 }}
+          slotProps={{ htmlInput: { 'data-testid': 'narrative-preamble' } }}
+        />
+      )}
+      <NarrativeField {...props} />
+    </Box>
+  );
+}

@@ -1,0 +1,66 @@
+/** Which part of the report a finding belongs to, and the per-part counts the navigation shows. */
+import type { FormatDefinition, SectionId } from '../../shared/format/index';
+import type { Finding } from '../../shared/findings';
+import type { Acknowledgement, Cells, Narrative } from '../../shared/report';
+
+export type View = SectionId | 'checks' | 'preview' | 'history';
+
+export function sectionOfTable(format: FormatDefinition, table: string): SectionId | null {
+  return format.sections.find((s) => s.table === table)?.id ?? null;
+}
+
+/** A finding's part: its narrative section, else the table of its first cell. */
+export function sectionOf(format: FormatDefinition, f: Finding): SectionId | null {
+  if (f.section) {
+    const s = format.sections.find((x) => x.id === f.section);
+    if (s) return s.id;
+    if (f.section === 'preamble') return 's1';
+  }
+  const table = f.cells[0]?.split('.')[0];
+  return table ? sectionOfTable(format, table) : null;
+}
+
+export interface PartCounts {
+  errors: number;
+  warnings: number;
+}
+
+export function isOpen(f: Finding): boolean {
+  return !f.acknowledged && f.severity !== 'info';
+}
+
+export function countsBySection(format: FormatDefinition, findings: readonly Finding[]): Map<SectionId | null, PartCounts> {
+  const out = new Map<SectionId | null, PartCounts>();
+  for (const f of findings) {
+    if (!isOpen(f)) continue;
+    const s = sectionOf(format, f);
+    const c = out.get(s) ?? { errors: 0, warnings: 0 };
+    if (f.severity === 'error') c.errors++;
+    else c.warnings++;
+    out.set(s, c);
+  }
+  return out;
+}
+
+/** Whether anything has been entered in a part: text, or any cell of its table. */
+export function partFilled(format: FormatDefinition, id: SectionId, narrative: Narrative, cells: Cells): boolean {
+  const section = format.sections.find((s) => s.id === id);
+  if (!section) return false;
+  if (section.table) {
+    const prefix = `${section.table}.`;
+    return Object.entries(cells).some(([k, v]) => k.startsWith(prefix) && v !== null);
+  }
+  return !!narrative[id]?.trim();
+}
+
+const sameCells = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((c) => b.includes(c));
+
+/** Marks findings a person has acknowledged (by rule and cells), when the checks have not already. */
+export function withAcknowledgements(findings: Finding[], acks: readonly Acknowledgement[]): Finding[] {
+  if (acks.length === 0) return findings;
+  return findings.map((f) => {
+    if (f.acknowledged || f.severity !== 'warning') return f;
+    const ack = acks.find((a) => a.rule === f.rule && sameCells(a.cells, f.cells));
+    return ack ? { ...f, acknowledged: { reason: ack.reason } } : f;
+  });
+}

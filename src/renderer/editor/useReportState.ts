@@ -1,0 +1,188 @@
+/**
+ * One report in the editor: its cells and narrative in React state (so checks run on every keystroke),
+ * and the autosave — changes are batched and sent within a second, flushed on Ctrl+S, when the page is
+ * hidden and when it unloads (keepalive), so closing the window never loses a keystroke.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ReportDetail, ReportStatus } from '../../shared/api';
+import type { NarrativeKey } from '../../shared/format/index';
+import type { Acknowledgement, Cells } from '../../shared/report';
+import { applyComputedTotals } from '../../shared/totals';
+import { getClient, messageOf } from '../client';
+
+/** Quiet period before a save, and the longest a change may wait while typing goes on. */
+const DEBOUNCE_MS = 400;
+const MAX_WAIT_MS = 900;
+
+export type SaveState = { kind: 'saved'; at: string | null } | { kind: 'saving' } | { kind: 'error'; message: string };
+
+export interface ReportState {
+  detail: ReportDetail;
+  cells: Cells;
+  save: SaveState;
+  updateCells(changes: readonly { cell: string; value: number | null }[]): void;
+  updateNarrative(key: NarrativeKey, text: string): void;
+  setStatus(status: ReportStatus): Promise<void>;
+  setManualTotals(manual: boolean): Promise<void>;
+  setAcknowledged(acks: Acknowledgement[]): void;
+  /** Sends everything pending now; resolves when stored. */
+  flush(): Promise<void>;
+  /** Replaces the state after a restore. */
+  replace(detail: ReportDetail): void;
+}
+
+function displayCells(detail: ReportDetail): Cells {
+  return detail.manualTotals ? detail.cells : applyComputedTotals(detail.format, detail.cells);
+}
+
+export function useReportState(initial: ReportDetail): ReportState {
+  const client = getClient();
+  const [detail, setDetail] = useState(initial);
+  const [cells, setCells] = useState<Cells>(() => displayCells(initial));
+  const [save, setSave] = useState<SaveState>({ kind: 'saved', at: initial.updatedAt });
+  const cellsRef = useRef(cells);
+  const manualRef = useRef(initial.manualTotals);
+  const pendingCells = useRef(new Map<string, number | null>());
+  const pendingText = useRef(new Map<NarrativeKey, string>());
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const firstPendingAt = useRef(0);
+  const chain = useRef<Promise<void>>(Promise.resolve());
+  const id = initial.id;
+
+  const hasPending = () => pendingCells.current.size > 0 || pendingText.current.size > 0;
+
+  const sendPending = useCallback(async () => {
+    const changes = [...pendingCells.current].map(([cell, value]) => ({ cell, value }));
+    const texts = [...pendingText.current];
+    pendingCells.current.clear();
+    pendingText.current.clear();
+    try {
+      let updatedAt: string | null = null;
+      for (let i = 0; i < changes.length; i += 1000) {
+        updatedAt = (await client.send('reports.updateCells', { id, changes: changes.slice(i, i + 1000) })).updatedAt;
+      }
+      for (const [key, text] of texts) updatedAt = (await client.send('reports.updateNarrative', { id, key, text })).updatedAt;
+      if (!hasPending()) setSave({ kind: 'saved', at: updatedAt });
+    } catch (e) {
+      // keep what failed for the next attempt, unless a newer edit of the same field superseded it
+      for (const c of changes) if (!pendingCells.current.has(c.cell)) pendingCells.current.set(c.cell, c.value);
+      for (const [k, t] of texts) if (!pendingText.current.has(k)) pendingText.current.set(k, t);
+      setSave({ kind: 'error', message: messageOf(e) });
+      throw e;
+    }
+  }, [client, id]);
+
+  const flush = useCallback((): Promise<void> => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    firstPendingAt.current = 0;
+    const next = chain.current.catch(() => {}).then(() => (hasPending() ? sendPending() : undefined));
+    chain.current = next;
+    return next;
+  }, [sendPending]);
+
+  const schedule = useCallback(() => {
+    setSave({ kind: 'saving' });
+    const now = Date.now();
+    if (!firstPendingAt.current) firstPendingAt.current = now;
+    if (timer.current) clearTimeout(timer.current);
+    const wait = Math.max(0, Math.min(DEBOUNCE_MS, firstPendingAt.current + MAX_WAIT_MS - now));
+    timer.current = setTimeout(() => void flush().catch(() => {}), wait);
+  }, [flush]);
+
+  const updateCells = useCallback(
+    (changes: readonly { cell: string; value: number | null }[]) => {
+      if (changes.length === 0) return;
+      const before = cellsRef.current;
+      const merged: Cells = { ...before };
+      for (const c of changes) merged[c.cell] = c.value;
+      const next = manualRef.current ? merged : applyComputedTotals(initial.format, merged);
+      for (const key of Object.keys(next)) if ((next[key] ?? null) !== (before[key] ?? null)) pendingCells.current.set(key, next[key] ?? null);
+      cellsRef.current = next;
+      setCells(next);
+      schedule();
+    },
+    [initial.format, schedule],
+  );
+
+  const updateNarrative = useCallback(
+    (key: NarrativeKey, text: string) => {
+      pendingText.current.set(key, text);
+      setDetail((d) => ({ ...d, narrative: { ...d.narrative, [key]: text } }));
+      schedule();
+    },
+    [schedule],
+  );
+
+  const setStatus = useCallback(
+    async (status: ReportStatus) => {
+      await flush();
+      const r = await client.send('reports.setStatus', { id, status });
+      setDetail((d) => ({ ...d, status }));
+      setSave({ kind: 'saved', at: r.updatedAt });
+    },
+    [client, id, flush],
+  );
+
+  const setManualTotals = useCallback(
+    async (manual: boolean) => {
+      await flush();
+      const r = await client.send('reports.setOptions', { id, manualTotals: manual });
+      manualRef.current = manual;
+      setDetail((d) => ({ ...d, manualTotals: manual }));
+      setSave({ kind: 'saved', at: r.updatedAt });
+      // back to computed totals: the stored totals must follow the parts again
+      if (!manual) {
+        const next = applyComputedTotals(initial.format, cellsRef.current);
+        const changes = Object.keys(next)
+          .filter((k) => (next[k] ?? null) !== (cellsRef.current[k] ?? null))
+          .map((cell) => ({ cell, value: next[cell] ?? null }));
+        if (changes.length) updateCells(changes);
+      }
+    },
+    [client, id, flush, initial.format, updateCells],
+  );
+
+  const setAcknowledged = useCallback((acks: Acknowledgement[]) => setDetail((d) => ({ ...d, acknowledged: acks })), []);
+
+  const replace = useCallback((d: ReportDetail) => {
+    pendingCells.current.clear();
+    pendingText.current.clear();
+    manualRef.current = d.manualTotals;
+    const shown = displayCells(d);
+    cellsRef.current = shown;
+    setDetail(d);
+    setCells(shown);
+    setSave({ kind: 'saved', at: d.updatedAt });
+  }, []);
+
+  useEffect(() => {
+    const onHide = () => {
+      if (document.visibilityState === 'hidden' && hasPending()) void flush().catch(() => {});
+    };
+    // the page is going away: a request that outlives it (keepalive fetch / queued IPC)
+    const onUnload = () => {
+      if (!hasPending()) return;
+      const changes = [...pendingCells.current].map(([cell, value]) => ({ cell, value }));
+      if (changes.length) client.sendOnUnload('reports.updateCells', { id, changes });
+      for (const [key, text] of pendingText.current) client.sendOnUnload('reports.updateNarrative', { id, key, text });
+      pendingCells.current.clear();
+      pendingText.current.clear();
+    };
+    document.addEventListener('visibilitychange', onHide);
+    window.addEventListener('pagehide', onUnload);
+    window.addEventListener('beforeunload', onUnload);
+    return () => {
+      document.removeEventListener('visibilitychange', onHide);
+      window.removeEventListener('pagehide', onUnload);
+      window.removeEventListener('beforeunload', onUnload);
+      // leaving the editor inside the app: save what is pending
+      if (hasPending()) void flush().catch(() => {});
+    };
+  }, [client, id, flush]);
+
+  return useMemo(
+    () => ({ detail, cells, save, updateCells, updateNarrative, setStatus, setManualTotals, setAcknowledged, flush, replace }),
+    [detail, cells, save, updateCells, updateNarrative, setStatus, setManualTotals, setAcknowledged, flush, replace],
+  );
+}

@@ -1,0 +1,340 @@
+/** Home: reports by agency and year, deadlines, new/import/duplicate/delete/export, 回收站 and 汇总. */
+import Alert from '@mui/material/Alert';
+import AppBar from '@mui/material/AppBar';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Toolbar from '@mui/material/Toolbar';
+import Typography from '@mui/material/Typography';
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import { AGENCY_LEVEL_NAMES } from '../../shared/agency';
+import { REPORT_STATUS_NAMES, type Agency, type ReportSummary } from '../../shared/api';
+import type { MenuEvent, Page } from '../App';
+import { AggregatePage } from '../aggregate/AggregatePage';
+import { getClient, messageOf } from '../client';
+import { daysUntil, formatDate, formatDateTime } from '../common/dates';
+import { useFeedback } from '../common/feedback';
+import { useExport } from '../common/useExport';
+import { AgencyFields, EMPTY_AGENCY } from './AgencyFields';
+import { IMPORT_ACCEPT, ImportDialog, pickedFromFile, type PickedFile } from './ImportDialog';
+import { NewReportDialog } from './NewReportDialog';
+import { nextDeadline } from './years';
+
+interface HomeProps {
+  agencies: Agency[];
+  page: Page;
+  menu: MenuEvent | null;
+  onAgenciesChanged(): Promise<void>;
+  onNavigate(page: Page): void;
+}
+
+const STATUS_COLORS = { draft: 'default', review: 'info', final: 'success' } as const;
+
+export function Home({ agencies, page, menu, onAgenciesChanged, onNavigate }: HomeProps) {
+  const client = getClient();
+  const { notify, confirm } = useFeedback();
+  const { exportReport, dialogs: exportDialogs } = useExport();
+  const trash = page.name === 'trash';
+  const [reports, setReports] = useState<ReportSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [creating, setCreating] = useState<{ source: ReportSummary | null } | null>(null);
+  const [importing, setImporting] = useState<PickedFile | null>(null);
+  const [addAgency, setAddAgency] = useState(false);
+  const [agencyDraft, setAgencyDraft] = useState(EMPTY_AGENCY);
+  const [dragging, setDragging] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [allReports, setAllReports] = useState<ReportSummary[]>([]);
+
+  const load = useCallback(async () => {
+    try {
+      const [list, live] = await Promise.all([
+        client.send('reports.list', { trash }),
+        trash ? client.send('reports.list', {}) : Promise.resolve(null),
+      ]);
+      setReports(list);
+      setAllReports(live ?? list);
+      setError(null);
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  }, [client, trash]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const openFilePicker = useCallback(async () => {
+    if (client.bridge) {
+      const files = await client.bridge.openFiles([{ name: '报告文件', extensions: IMPORT_ACCEPT.split(',').map((e) => e.slice(1)) }], false);
+      if (files[0]) setImporting(files[0]);
+    } else fileInput.current?.click();
+  }, [client]);
+
+  useEffect(() => {
+    if (!menu) return;
+    if (menu.command === 'new') setCreating({ source: null });
+    else if (menu.command === 'import') void openFilePicker();
+    else if (menu.command === 'open') onNavigate({ name: 'home' });
+  }, [menu, openFilePicker, onNavigate]);
+
+  const remove = async (r: ReportSummary) => {
+    if (!(await confirm({ title: '删除报告', message: `删除 ${r.agencyName} ${r.year}年度报告？删除后可在“回收站”中恢复。`, confirmText: '删除', danger: true }))) return;
+    try {
+      await client.send('reports.delete', { id: r.id });
+      notify('已移入回收站');
+      void load();
+    } catch (e) {
+      notify(messageOf(e), 'error');
+    }
+  };
+
+  const restore = async (r: ReportSummary) => {
+    try {
+      await client.send('reports.undelete', { id: r.id });
+      notify(`已恢复 ${r.agencyName} ${r.year}年度报告`);
+      void load();
+    } catch (e) {
+      notify(messageOf(e), 'error');
+    }
+  };
+
+  const createAgency = async () => {
+    try {
+      await client.send('agencies.create', { name: agencyDraft.name.trim(), level: agencyDraft.level });
+      setAddAgency(false);
+      setAgencyDraft(EMPTY_AGENCY);
+      await onAgenciesChanged();
+    } catch (e) {
+      notify(messageOf(e), 'error');
+    }
+  };
+
+  const onDrop = async (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    const file = e.dataTransfer.files[0];
+    if (file) setImporting(await pickedFromFile(file));
+  };
+
+  const deadlines = agencies.map((a) => {
+    const d = nextDeadline(a.level);
+    const report = allReports.find((r) => r.agencyId === a.id && r.year === d.year);
+    return { agency: a, ...d, report, days: daysUntil(d.date) };
+  });
+
+  return (
+    <Box
+      sx={{ minHeight: '100%', display: 'flex', flexDirection: 'column' }}
+      onDragOver={(e) => {
+        if (page.name === 'aggregate') return;
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => page.name !== 'aggregate' && void onDrop(e)}
+    >
+      <AppBar position="sticky" color="primary">
+        <Toolbar variant="dense" sx={{ gap: 1 }}>
+          <Typography variant="h6" component="h1" sx={{ flexGrow: 1, fontSize: 18 }}>
+            政府信息公开年报助手
+          </Typography>
+          {page.name === 'home' ? (
+            <>
+              <Button color="inherit" variant="outlined" onClick={() => setCreating({ source: null })}>
+                新建年度报告
+              </Button>
+              <Button color="inherit" onClick={() => void openFilePicker()}>
+                导入
+              </Button>
+              <Button color="inherit" onClick={() => onNavigate({ name: 'aggregate' })}>
+                汇总
+              </Button>
+              <Button color="inherit" onClick={() => setAddAgency(true)}>
+                添加机关
+              </Button>
+              <Button color="inherit" onClick={() => onNavigate({ name: 'trash' })}>
+                回收站
+              </Button>
+            </>
+          ) : (
+            <Button color="inherit" onClick={() => onNavigate({ name: 'home' })}>
+              返回报告列表
+            </Button>
+          )}
+        </Toolbar>
+      </AppBar>
+      <input
+        ref={fileInput}
+        type="file"
+        accept={IMPORT_ACCEPT}
+        hidden
+        data-testid="import-file"
+        onChange={async (e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) setImporting(await pickedFromFile(f));
+        }}
+      />
+
+      <Box sx={{ p: { xs: 2, md: 3 }, maxWidth: 1280, width: '100%', mx: 'auto', flexGrow: 1 }}>
+        {page.name === 'aggregate' ? (
+          <AggregatePage onOpenReport={(id) => onNavigate({ name: 'editor', id })} />
+        ) : (
+          <>
+            {error && (
+              <Alert severity="error" sx={{ mb: 2 }} action={<Button onClick={() => void load()}>重试</Button>}>
+                {error}
+              </Alert>
+            )}
+            {!trash && (
+              <Stack spacing={1} sx={{ mb: 2 }}>
+                {deadlines
+                  .filter((d) => d.report?.status !== 'final')
+                  .map((d) => (
+                    <Alert key={d.agency.id} severity={d.days <= 14 ? 'warning' : 'info'} data-testid="deadline">
+                      {d.agency.name}的{d.year}年度报告应于 {formatDate(d.date)} 前公开，还有 {d.days} 天
+                      {d.report ? `（当前：${REPORT_STATUS_NAMES[d.report.status]}）` : '（尚未创建）'}。
+                    </Alert>
+                  ))}
+              </Stack>
+            )}
+            <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
+              {trash ? '回收站' : '年度报告'}
+            </Typography>
+            {trash && <Typography color="text.secondary" sx={{ mb: 1 }}>删除的报告保存在这里，可以随时恢复。</Typography>}
+            <Paper variant="outlined">
+              <Table size="small" data-testid="report-list">
+                <TableHead>
+                  <TableRow>
+                    <TableCell>机关</TableCell>
+                    <TableCell>年度</TableCell>
+                    <TableCell>状态</TableCell>
+                    <TableCell>检查</TableCell>
+                    <TableCell>{trash ? '删除时间' : '最后编辑'}</TableCell>
+                    <TableCell align="right">操作</TableCell>
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {reports?.length === 0 && (
+                    <TableRow>
+                      <TableCell colSpan={6} sx={{ color: 'text.secondary', py: 4, textAlign: 'center' }}>
+                        {trash ? '回收站是空的' : '还没有报告。点击“新建年度报告”开始，或把上年的报告文件拖到这里导入。'}
+                      </TableCell>
+                    </TableRow>
+                  )}
+                  {reports?.map((r) => (
+                    <TableRow key={r.id} hover data-testid={`report-${r.agencyName}-${r.year}`}>
+                      <TableCell>
+                        {r.agencyName}
+                        <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
+                          {AGENCY_LEVEL_NAMES[r.agencyLevel]}
+                        </Typography>
+                      </TableCell>
+                      <TableCell>{r.year}年度</TableCell>
+                      <TableCell>
+                        <Chip size="small" label={REPORT_STATUS_NAMES[r.status]} color={STATUS_COLORS[r.status]} variant="outlined" />
+                      </TableCell>
+                      <TableCell>
+                        {r.errors > 0 && <Chip size="small" color="error" label={`${r.errors} 错误`} sx={{ mr: 0.5 }} />}
+                        {r.warnings > 0 && <Chip size="small" color="warning" label={`${r.warnings} 提醒`} />}
+                        {r.errors === 0 && r.warnings === 0 && <Typography variant="body2" color="success.main">无问题</Typography>}
+                      </TableCell>
+                      <TableCell>{formatDateTime(trash && r.deletedAt ? r.deletedAt : r.updatedAt)}</TableCell>
+                      <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                        {trash ? (
+                          <Button size="small" onClick={() => void restore(r)}>
+                            恢复
+                          </Button>
+                        ) : (
+                          <>
+                            <Button size="small" variant="contained" onClick={() => onNavigate({ name: 'editor', id: r.id })}>
+                              打开
+                            </Button>
+                            <Button size="small" onClick={() => setCreating({ source: r })}>
+                              复制
+                            </Button>
+                            <Button size="small" onClick={() => void exportReport(r.id)}>
+                              导出
+                            </Button>
+                            <Button size="small" color="error" onClick={() => void remove(r)}>
+                              删除
+                            </Button>
+                          </>
+                        )}
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </Paper>
+            {!trash && (
+              <Box
+                sx={{
+                  mt: 2,
+                  p: 2,
+                  border: 2,
+                  borderStyle: 'dashed',
+                  borderColor: dragging ? 'primary.main' : 'divider',
+                  borderRadius: 1,
+                  color: 'text.secondary',
+                  textAlign: 'center',
+                  bgcolor: dragging ? 'action.hover' : 'transparent',
+                }}
+              >
+                把报告文件（Word .docx、网页 .html、文本 .txt 或交换文件 .json）拖到这里导入
+              </Box>
+            )}
+          </>
+        )}
+      </Box>
+
+      <NewReportDialog
+        open={!!creating}
+        source={creating?.source}
+        agencies={agencies}
+        reports={allReports}
+        onClose={() => setCreating(null)}
+        onCreated={(r) => {
+          setCreating(null);
+          onNavigate({ name: 'editor', id: r.id });
+        }}
+      />
+      <ImportDialog
+        file={importing}
+        agencies={agencies}
+        onClose={() => setImporting(null)}
+        onImported={(r) => {
+          setImporting(null);
+          notify(`已导入 ${r.agency.name} ${r.year}年度报告`);
+          onNavigate({ name: 'editor', id: r.id });
+        }}
+      />
+      <Dialog open={addAgency} onClose={() => setAddAgency(false)} maxWidth="xs" fullWidth>
+        <DialogTitle>添加机关</DialogTitle>
+        <DialogContent>
+          <Box sx={{ pt: 1 }}>
+            <AgencyFields value={agencyDraft} onChange={setAgencyDraft} autoFocus />
+          </Box>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setAddAgency(false)}>取消</Button>
+          <Button variant="contained" disabled={!agencyDraft.name.trim()} onClick={() => void createAgency()}>
+            添加
+          </Button>
+        </DialogActions>
+      </Dialog>
+      {exportDialogs}
+    </Box>
+  );
+}
