@@ -1,11 +1,112 @@
-/** Placeholder until the .docx exporter lands: the signature the rest of the code calls. */
+/**
+ * The report as a .docx that prints as an agency's published report (typography.md, GB/T 9704 practice)
+ * and survives WPS: title, preamble, the six parts from the format definition with their narrative, the
+ * three tables under their parts, page numbers "— 1 —". Fonts are named, never embedded.
+ */
+import {
+  Document,
+  DocumentGridType,
+  HeadingLevel,
+  Packer,
+  PageOrientation,
+  Paragraph,
+  TextRun,
+  type FileChild,
+} from 'docx';
+import { getFormat, type SectionDef } from '../../../shared/format/index';
 import type { ReportDoc } from '../../../shared/report';
+import { paragraphsOf } from '../html/narrative';
+import { PAGE_TWIPS, resolveStyles, type TypographySettings } from '../typography';
+import { pageNumberFooters } from './footer';
+import { noGridSnap } from './grid-snap';
+import { BODY_LINE_TWIPS, documentStyles, gridRunProps, indentedLayout, titleLayout, type Styles } from './layout';
+import { preambleText } from './preamble';
+import { paragraph, run } from './runs';
+import { buildTable } from './table';
 
-export interface DocxOptions {
-  /** Font overrides from the export settings. */
-  fonts?: Partial<Record<'title' | 'body' | 'heading1' | 'heading2' | 'table', string>>;
+export { defaultPreamble, preambleText, statisticalPeriod } from './preamble';
+export { columnWidthsFor } from './table';
+
+/** The user's export settings: fonts and sizes per element (typography.ts roles) over the defaults. */
+export type DocxOptions = TypographySettings;
+
+/** "某某局" and "2025年政府信息公开工作年度报告": the title breaks between agency and document name. */
+export function titleLines(doc: Pick<ReportDoc, 'agency' | 'year' | 'format'>): [string, string] {
+  return [doc.agency.name.trim(), `${doc.year}年${getFormat(doc.format).title}`];
 }
 
-export async function exportDocx(_doc: ReportDoc, _options: DocxOptions = {}): Promise<Buffer> {
-  throw new Error('not implemented');
+function title(doc: ReportDoc, styles: Styles): Paragraph[] {
+  const [agency, name] = titleLines(doc);
+  const runs = [run(agency, styles.title, { snapToGrid: false }), run(name, styles.title, { snapToGrid: false, break: 1 })];
+  const heading = noGridSnap(paragraph(runs, { heading: HeadingLevel.TITLE, ...titleLayout() }));
+  // one empty body line between title and text (GB/T 9704 7.3.3: 标题下空一行)
+  return [heading, new Paragraph({ ...indentedLayout(styles.body), children: [] })];
 }
+
+function narrative(text: string | undefined, section: SectionDef | undefined, styles: Styles): Paragraph[] {
+  const paragraphs = paragraphsOf(text);
+  // a narrative pasted with its own part heading would print it twice
+  if (section && paragraphs[0]?.text === section.heading) paragraphs.shift();
+  return paragraphs.map((p) => {
+    const style = styles[p.kind];
+    const heading = p.kind === 'heading2' ? HeadingLevel.HEADING_2 : p.kind === 'heading3' ? HeadingLevel.HEADING_3 : undefined;
+    return paragraph([new TextRun({ ...gridRunProps(style, styles.body), text: p.text })], { ...indentedLayout(style), heading });
+  });
+}
+
+function sectionHeading(section: SectionDef, styles: Styles): Paragraph {
+  return paragraph([new TextRun({ ...gridRunProps(styles.heading1, styles.body), text: section.heading })], {
+    ...indentedLayout(styles.heading1),
+    heading: HeadingLevel.HEADING_1,
+    keepNext: true,
+  });
+}
+
+export function buildDocument(doc: ReportDoc, options: DocxOptions = {}): Document {
+  const format = getFormat(doc.format);
+  const styles = resolveStyles(options);
+  const children: FileChild[] = [...title(doc, styles), ...narrative(preambleText(doc), undefined, styles)];
+  for (const section of format.sections) {
+    children.push(sectionHeading(section, styles));
+    if (section.table) {
+      children.push(buildTable(format, section.table, doc.cells, { width: PAGE_TWIPS.textWidth, style: styles.table }));
+      // a body line after the table keeps the next heading or note off its bottom border
+      children.push(new Paragraph({ ...indentedLayout(styles.body), children: [] }));
+    }
+    children.push(...narrative(doc.narrative[section.id], section, styles));
+  }
+  const [agency, name] = titleLines(doc);
+  return new Document({
+    title: `${agency}${name}`,
+    creator: agency,
+    description: format.notice,
+    evenAndOddHeaderAndFooters: true,
+    styles: documentStyles(styles),
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: PAGE_TWIPS.width, height: PAGE_TWIPS.height, orientation: PageOrientation.PORTRAIT },
+            margin: {
+              top: PAGE_TWIPS.top,
+              bottom: PAGE_TWIPS.bottom,
+              left: PAGE_TWIPS.left,
+              right: PAGE_TWIPS.right,
+              header: PAGE_TWIPS.header,
+              footer: PAGE_TWIPS.footer,
+              gutter: 0,
+            },
+          },
+          grid: { type: DocumentGridType.LINES, linePitch: BODY_LINE_TWIPS },
+        },
+        footers: pageNumberFooters(styles.pageNumber),
+        children,
+      },
+    ],
+  });
+}
+
+export async function exportDocx(doc: ReportDoc, options: DocxOptions = {}): Promise<Buffer> {
+  return Packer.toBuffer(buildDocument(doc, options));
+}
+

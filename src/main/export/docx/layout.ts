@@ -1,0 +1,67 @@
+/**
+ * Paragraph layouts and document styles from the typography settings: body text on the 28 pt grid with a
+ * two-character first-line indent, headings likewise indented, the title centred off the grid.
+ */
+import { AlignmentType, LineRuleType, type IParagraphOptions, type IStylesOptions } from 'docx';
+import { PAGE_TWIPS, SPACING, ptToTwips, type RoleStyle, type TextRole } from '../typography';
+import { runProps } from './runs';
+
+export type Styles = Record<TextRole, RoleStyle>;
+type Layout = Omit<IParagraphOptions, 'children' | 'text'>;
+
+/** Exactly 28 pt: also the document grid's line pitch. */
+export const BODY_LINE_TWIPS = ptToTwips(SPACING.bodyLinePt);
+
+/** Body paragraphs and level-2/3 headings: justified, first line indented two characters of their size. */
+export function indentedLayout(style: RoleStyle): Layout {
+  return {
+    alignment: AlignmentType.JUSTIFIED,
+    spacing: { line: BODY_LINE_TWIPS, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+    indent: { firstLineChars: SPACING.firstLineChars * 100, firstLine: ptToTwips(style.sizePt * SPACING.firstLineChars) },
+  };
+}
+
+export function titleLayout(): Layout {
+  return {
+    alignment: AlignmentType.CENTER,
+    spacing: { line: ptToTwips(SPACING.titleLinePt), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+    indent: { firstLine: 0 },
+  };
+}
+
+/**
+ * Characters per line and the condensed letter spacing that fits them: 28 characters of 16 pt on a 156 mm
+ * line need 15.79 pt each (GB/T 9704 5.2.3). A docGrid with a negative w:charSpace would do it in Word
+ * and WPS, but LibreOffice then gives every 16 pt character two grid cells (14 a line), so the section
+ * keeps a line grid only and the body runs are condensed by whole twips instead (−0.25 pt → 28 a line).
+ */
+export function characterFit(bodySizePt: number): { chars: number; spacingTwips: number } {
+  const widthPt = PAGE_TWIPS.textWidth / 20;
+  const chars = bodySizePt === 16 ? SPACING.charsPerLine : Math.floor(widthPt / bodySizePt);
+  return { chars, spacingTwips: Math.min(0, Math.floor((widthPt / chars - bodySizePt) * 20)) };
+}
+
+/** Run properties of text on the body grid: the role's font, condensed to fit the characters per line. */
+export function gridRunProps(style: RoleStyle, body: RoleStyle) {
+  const spacing = style.sizePt === body.sizePt ? characterFit(body.sizePt).spacingTwips : 0;
+  return { ...runProps(style), characterSpacing: spacing || undefined };
+}
+
+/** Document defaults (the body font) and the heading styles, each naming eastAsia and Latin fonts. */
+export function documentStyles(styles: Styles): IStylesOptions {
+  const heading = (role: TextRole, outlineLevel: number) => ({
+    run: { ...gridRunProps(styles[role], styles.body), italics: false },
+    paragraph: { ...indentedLayout(styles[role]), keepNext: true, keepLines: true, outlineLevel },
+  });
+  return {
+    // the Normal style carries the body font and size too: LibreOffice sizes the character grid from it
+    paragraphStyles: [{ id: 'Normal', name: 'Normal', quickFormat: true, run: gridRunProps(styles.body, styles.body), paragraph: indentedLayout(styles.body) }],
+    default: {
+      document: { run: runProps(styles.body) },
+      title: { run: runProps(styles.title), paragraph: titleLayout() },
+      heading1: heading('heading1', 0),
+      heading2: heading('heading2', 1),
+      heading3: heading('heading3', 2),
+    },
+  };
+}

@@ -1,0 +1,26 @@
+/**
+ * Runs and paragraphs with the fonts of typography.md: every run names its East-Asian font and Times New
+ * Roman for Latin letters and digits, so WPS and Word pick the same faces whatever the style chain says.
+ */
+import { Paragraph, TextRun, type IParagraphOptions, type IRunOptions } from 'docx';
+import { LATIN_FONT, type RoleStyle } from '../typography';
+
+/** Black, named fonts; `hint` makes ambiguous characters (“”、—) take the East-Asian font. */
+export function runProps(style: RoleStyle) {
+  return {
+    font: { ascii: LATIN_FONT, hAnsi: LATIN_FONT, cs: LATIN_FONT, eastAsia: style.font, hint: 'eastAsia' },
+    size: Math.round(style.sizePt * 2),
+    sizeComplexScript: Math.round(style.sizePt * 2),
+    bold: style.bold ?? false,
+    color: '000000',
+  } satisfies IRunOptions;
+}
+
+export function run(text: string, style: RoleStyle, extra: IRunOptions = {}): TextRun {
+  return new TextRun({ ...runProps(style), ...extra, text });
+}
+
+/** A paragraph of runs; `options` carries the layout (spacing, indent, alignment, style id). */
+export function paragraph(runs: TextRun[], options: Omit<IParagraphOptions, 'children' | 'text'> = {}): Paragraph {
+  return new Paragraph({ ...options, children: runs });
+}
