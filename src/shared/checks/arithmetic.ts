@@ -52,7 +52,7 @@ function checkSum(ctx: CheckContext, s: SumConstraint): void {
       rule,
       severity,
       cells: [s.total],
-      message: `${d.whole} 为空，应为 ${num(known)}（${d.parts}，${d.where}表中不能留空）`,
+      message: `${d.whole}为空，应为 ${num(known)}（${d.parts}，${d.where}表中不能留空）`,
       expected: known,
     });
     return;

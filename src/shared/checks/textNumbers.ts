@@ -190,6 +190,8 @@ interface Resolved {
   value: number | null;
   cells: string[];
   name: string;
+  /** Said after the value (how a blank 总计 was read). */
+  note: string;
 }
 
 /** A target's value in the tables, its cells and its name in the table's words. */
@@ -199,9 +201,9 @@ function resolve(ctx: CheckContext, target: TargetId): Resolved {
     const values = cells.map((c) => ctx.effective(c));
     const value = values.some((v) => v === null) ? null : values.reduce<number>((a, b) => a + b!, 0);
     const blank = cells.some((c) => ctx.derived(c));
-    const names = rows.map((r) => ctx.names.row('t3', r));
+    const names = rows.map((r) => `${ctx.names.row('t3', r)}（总计）`);
     const sum = rows.length > 1 && value !== null ? `${names.join(' + ')} = ${values.map((v) => num(v!)).join(' + ')}` : names[0]!;
-    return { value, cells, name: `${sum}${blank ? '（总计列为空，按各列之和计）' : ''}` };
+    return { value, cells, name: sum, note: blank ? '；表中总计为空，按各列之和计' : '' };
   };
   const t4Total = (groups: string[]): Resolved => {
     const cells = groups.map((g) => `t4.${g}.total`);
@@ -209,7 +211,7 @@ function resolve(ctx: CheckContext, target: TargetId): Resolved {
     const value = values.some((v) => v === null) ? null : values.reduce<number>((a, b) => a + b!, 0);
     const names = groups.map((g) => `${ctx.names.group(g)}·${ctx.names.column('t4', `${g}.total`).split('·').pop()}`);
     const sum = groups.length > 1 && value !== null ? `${names.join(' + ')} = ${values.map((v) => num(v!)).join(' + ')}` : names[0]!;
-    return { value, cells, name: sum };
+    return { value, cells, name: sum, note: '' };
   };
   switch (target) {
     case 'new':
@@ -234,6 +236,7 @@ function resolve(ctx: CheckContext, target: TargetId): Resolved {
         value: groupSum(ctx, id),
         cells: group.rows.map((r) => joinId('t3', r, 'total')),
         name: `${group.label}${group.rows.length > 1 ? '（各项合计）' : ''}`,
+        note: '',
       };
     }
   }
@@ -258,7 +261,7 @@ function checkCount(ctx: CheckContext, section: NarrativeKey, s: Sentence, c: Co
     severity: RULES['text.numbers'],
     cells: r.cells,
     section,
-    message: `正文“${quote(s, c.at)}”写“${c.snippet.trim()}”，但表中 ${r.name} = ${num(r.value)}（差 ${num(Math.abs(r.value - c.value))}）${hint}`,
+    message: `正文“${quote(s, c.at)}”写“${c.snippet.trim()}”，但表中 ${r.name} = ${num(r.value)}（差 ${num(Math.abs(r.value - c.value))}${r.note}）${hint}`,
     expected: r.value,
     actual: c.value,
   });
