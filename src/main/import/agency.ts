@@ -1,0 +1,53 @@
+/**
+ * Agency name and year from the title, and a guess of the agency level from the name. The level is
+ * always reported as a guess: the name alone cannot tell a county-level city from a prefecture city.
+ */
+import type { AgencyLevel } from '../../shared/agency';
+import { REPORT_TITLE_SUFFIX } from '../../shared/format/common';
+import { yearIn } from './normalize';
+
+const YEAR = /(20\d\d|[二][〇零ＯO一二三四五六七八九]{3})\s*年度?/;
+
+/**
+ * "市教育局2020年政府信息公开工作年度报告", "2023年XX区人民政府政府信息公开工作年度报告",
+ * "XX县人民政府关于2021年度政府信息公开工作的年度报告" → agency and year.
+ */
+export function parseTitle(title: string): { agency: string | null; year: number | null } {
+  const t = title.replace(/[\s\u00A0\u3000]+/g, '');
+  const year = yearIn(t);
+  const m = YEAR.exec(t);
+  let agency = '';
+  if (m) {
+    const before = t.slice(0, m.index).replace(/关于$/, '');
+    const after = t.slice(m.index + m[0].length);
+    agency = before || after.replace(/(关于)?(政府信息公开|政务公开).*$/, '');
+    if (!before) {
+      // "2023年XX区人民政府政府信息公开…": the agency is what precedes the document name
+      const idx = after.indexOf(REPORT_TITLE_SUFFIX.slice(0, 6));
+      agency = idx > 0 ? after.slice(0, idx) : agency;
+    }
+  }
+  agency = agency.replace(/^[《“"]|[》”"]$/g, '').replace(/[的关于]+$/, '');
+  return { agency: agency || null, year };
+}
+
+const NOT_UNITS = /城乡|乡村|城镇|乡镇企业|市场|城市|都市|超市|区域|社区|小区|景区|园区|辖区|片区|城区|市民|市政/g;
+
+/** The agency level suggested by the name, or null when nothing in it tells. */
+export function guessLevel(name: string): AgencyLevel | null {
+  const n = name.replace(NOT_UNITS, '··').replace(/自治区/g, '省');
+  const government = /(人民政府|政府|办事处)$/.test(n) && !/办公室$/.test(n);
+  const units: [RegExp, 'township' | 'county' | 'city' | 'province'][] = [
+    [/(乡|镇|街道)/g, 'township'],
+    [/(县|区|旗)/g, 'county'],
+    [/(市|州|盟|地区)/g, 'city'],
+    [/省/g, 'province'],
+  ];
+  let best: { at: number; unit: 'township' | 'county' | 'city' | 'province' } | null = null;
+  for (const [re, unit] of units) {
+    for (const m of n.matchAll(re)) if (!best || m.index! > best.at) best = { at: m.index!, unit };
+  }
+  if (!best) return null;
+  if (best.unit === 'township') return 'township';
+  return government ? best.unit : `${best.unit}-department`;
+}

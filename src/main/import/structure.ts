@@ -1,0 +1,108 @@
+/**
+ * The document's outline: the title (one or two lines) before everything, the preamble, then the six
+ * parts split at the level-1 headings of the format definition — tolerant of "一、 总体情况", "一．总体情况"
+ * or a heading whose number came from Word's automatic numbering ("总体情况"). Tables are assigned to the
+ * part they sit in.
+ */
+import { getFormat, type SectionId } from '../../shared/format/index';
+import type { SourceBlock, SourceRow } from './model';
+import { normalizeLabel } from './normalize';
+
+const SECTIONS = getFormat('GOV-2021').sections;
+
+/** A level-1 heading is a short line; longer ones are body text starting with an enumeration. */
+const MAX_HEADING_CHARS = 40;
+
+const headingParts = (heading: string) => {
+  const n = normalizeLabel(heading);
+  const i = n.indexOf('、');
+  return { number: n.slice(0, i), rest: n.slice(i + 1) };
+};
+const HEADINGS = SECTIONS.map((s) => ({ id: s.id, ...headingParts(s.heading) }));
+
+/** The part whose level-1 heading `text` is, or null. */
+export function matchSectionHeading(text: string): SectionId | null {
+  const n = normalizeLabel(text).replace(/[。：]$/, '');
+  if (!n || n.length > MAX_HEADING_CHARS) return null;
+  const m = /^([一二三四五六七八九十]+)、(.*)$/.exec(n);
+  for (const h of HEADINGS) {
+    if (m) {
+      if (m[1] !== h.number) continue;
+      const rest = m[2]!;
+      if (rest === h.rest) return h.id;
+      if (rest.length >= 4 && (h.rest.includes(rest) || (rest.includes(h.rest) && rest.length <= h.rest.length + 6))) return h.id;
+    } else if (n === h.rest) {
+      // automatic numbering left only the words
+      return h.id;
+    }
+  }
+  return null;
+}
+
+/** A line that reads like a report title: names the document type and carries a year. */
+export function looksLikeTitle(text: string): boolean {
+  const n = normalizeLabel(text);
+  return n.length <= 80 && /政府信息公开/.test(n) && /(年度)?报告/.test(n) && /(20\d\d|[二][〇零一二三四五六七八九]{3})年/.test(n);
+}
+
+export interface Outline {
+  /** The title lines as printed. */
+  title: string[];
+  /** Paragraphs per narrative part ('preamble' before 一). */
+  paragraphs: Record<'preamble' | SectionId, string[]>;
+  /** Tables in order, with the part they sit in (null before the first heading). */
+  tables: { section: SectionId | null; rows: SourceRow[] }[];
+  /** Parts whose heading was found. */
+  found: SectionId[];
+}
+
+const MAX_TITLE_LINES = 3;
+const MAX_TITLE_LINE_CHARS = 60;
+
+export function outline(blocks: readonly SourceBlock[], titleHint?: string): Outline {
+  const paragraphs: Outline['paragraphs'] = { preamble: [], s1: [], s2: [], s3: [], s4: [], s5: [], s6: [] };
+  const tables: Outline['tables'] = [];
+  const found: SectionId[] = [];
+  const title: string[] = [];
+  let i = 0;
+  const isPara = (b: SourceBlock | undefined): b is { kind: 'paragraph'; text: string } => b?.kind === 'paragraph';
+  while (i < blocks.length && isPara(blocks[i]) && !(blocks[i] as { text: string }).text.trim()) i++;
+  // the title: leading short lines up to the one naming the report (it may sit on two or three lines)
+  const lead: string[] = [];
+  for (let k = i; k < blocks.length && lead.length < MAX_TITLE_LINES; k++) {
+    const b = blocks[k];
+    if (!isPara(b)) break;
+    const t = b.text.trim();
+    if (!t) continue;
+    if (t.length > MAX_TITLE_LINE_CHARS || matchSectionHeading(t)) break;
+    lead.push(t);
+    if (normalizeLabel(lead.join('')).includes('报告')) {
+      if (looksLikeTitle(lead.join(''))) {
+        title.push(...lead);
+        i = k + 1;
+      }
+      break;
+    }
+  }
+  if (title.length === 0 && titleHint) title.push(titleHint.trim());
+
+  let section: SectionId | null = null;
+  for (; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.kind === 'table') {
+      tables.push({ section, rows: b.rows });
+      continue;
+    }
+    const text = b.text.trim();
+    if (!text) continue;
+    const heading = matchSectionHeading(text);
+    // a heading counts once, in order; a repeat (or a line in a later part) is text
+    if (heading && !found.includes(heading) && (section === null || heading > section)) {
+      section = heading;
+      found.push(heading);
+      continue;
+    }
+    paragraphs[section ?? 'preamble'].push(text);
+  }
+  return { title, paragraphs, tables, found };
+}
