@@ -1,7 +1,7 @@
 // Bundles the Electron main process and the preload with esbuild:
 //   src/main/electron/main.ts → dist/electron/main.cjs     (Node, CommonJS; electron and better-sqlite3 stay external)
 //   src/preload/preload.ts    → dist/electron/preload.cjs  (sandboxed preload: may only require 'electron')
-// Used by scripts/build.mjs (`await buildElectron()`), or on its own: `node scripts/build-electron.mjs [--minify]`.
+// Used by scripts/build.mjs (`await buildElectron()`), or on its own: `node scripts/build-electron.mjs [--minify] [--out-dir <dir>]`.
 import { build } from 'esbuild';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join } from 'node:path';
@@ -57,6 +57,8 @@ export async function buildElectron(options = {}) {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const r = await buildElectron({ minify: process.argv.includes('--minify') });
+  const at = process.argv.indexOf('--out-dir');
+  const outDir = at > 0 ? process.argv[at + 1] : undefined;
+  const r = await buildElectron({ minify: process.argv.includes('--minify'), ...(outDir ? { outDir } : {}) });
   console.log(`已生成 ${r.main}（${(r.mainBytes / 1024).toFixed(0)} KB）和 ${r.preload}`);
 }
