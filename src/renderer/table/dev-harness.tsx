@@ -1,0 +1,164 @@
+/**
+ * A page with the table editor alone, for screenshots, browser tests and timing (tests/e2e/table-*.test.ts
+ * bundles it with esbuild). Query: format=GOV-2021|GOV-2019, table=t2|t3|t4, manual=1, demo=1 (sample
+ * numbers and findings), standin=1 (a local t3.balance check while the real checks are a placeholder).
+ * window.__tableHarness lets a test read the batches sent and inject findings.
+ */
+import { CssBaseline, ThemeProvider, createTheme } from '@mui/material';
+import { useCallback, useMemo, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { runChecks } from '../../shared/checks/index';
+import type { Finding } from '../../shared/findings';
+import { formatIndex, type FormatId, type TableId } from '../../shared/format/index';
+import { blankReport, type Cells } from '../../shared/report';
+import { applyComputedTotals, computedTotalChanges } from '../../shared/totals';
+import { ReportTableEditor } from './ReportTableEditor';
+
+type Batch = { cell: string; value: number | null }[];
+
+interface HarnessApi {
+  batches: Batch[];
+  statuses: string[];
+  cells(): Cells;
+  findings(): Finding[];
+  setFindings(findings: Finding[]): void;
+  focus(cell: string): void;
+  focusHandled: number;
+}
+
+declare global {
+  interface Window {
+    __tableHarness: HarnessApi;
+  }
+}
+
+const params = new URLSearchParams(location.search);
+const format = (params.get('format') ?? 'GOV-2021') as FormatId;
+const table = (params.get('table') ?? 't3') as TableId;
+const manualTotals = params.get('manual') === '1';
+const demo = params.get('demo') === '1';
+const standIn = params.get('standin') === '1';
+
+const api: HarnessApi = {
+  batches: [],
+  statuses: [],
+  cells: () => ({}),
+  findings: () => [],
+  setFindings: () => {},
+  focus: () => {},
+  focusHandled: 0,
+};
+window.__tableHarness = api;
+
+/** Sample numbers that balance, so the screenshots show a plausible table. */
+function demoCells(): Cells {
+  const base = blankReport(format === 'GOV-2019' ? 2020 : 2025, { name: '示例局', level: 'county-department' }, format).cells;
+  const index = formatIndex(format);
+  let seed = 7;
+  const next = () => (seed = (seed * 31 + 11) % 97) % 9;
+  for (const c of index.cells) {
+    if (index.totalCells.has(c.id)) continue;
+    if (c.table === 't3' && ['new', 'carriedIn', 'carriedOut'].includes(c.row)) continue;
+    base[c.id] = c.kind === 'amountWanYuan' ? 12.5 : c.kind === 'signedCount' ? next() - 4 : next() % 4 === 0 ? next() : 0;
+  }
+  // 一 + 二 = 三（七）+ 四, column by column
+  const withTotals = applyComputedTotals(format, base);
+  for (const col of index.columnIds.t3) {
+    if (col === 'total') continue;
+    const results = withTotals[`t3.resultTotal.${col}`] ?? 0;
+    base[`t3.carriedIn.${col}`] = col === 'natural' ? 1 : 0;
+    base[`t3.carriedOut.${col}`] = col === 'natural' ? 2 : 0;
+    base[`t3.new.${col}`] = results + (col === 'natural' ? 1 : 0);
+  }
+  return base;
+}
+
+/** A local stand-in for t3.balance, only to exercise outlines while the real checks are not in. */
+function standInBalance(cells: Cells): Finding[] {
+  const all = applyComputedTotals(format, cells);
+  const v = (id: string) => all[id] ?? 0;
+  return formatIndex(format)
+    .columnIds.t3.map((col) => {
+      const left = v(`t3.new.${col}`) + v(`t3.carriedIn.${col}`);
+      const right = v(`t3.resultTotal.${col}`) + v(`t3.carriedOut.${col}`);
+      return left === right
+        ? null
+        : {
+            rule: 't3.balance',
+            severity: 'error' as const,
+            cells: ['new', 'carriedIn', 'resultTotal', 'carriedOut'].map((r) => `t3.${r}.${col}`),
+            message: `一+二 = ${left}，但 三（七）+四 = ${right}（差 ${left - right}）`,
+          };
+    })
+    .filter((f): f is NonNullable<typeof f> => f !== null);
+}
+
+function Harness() {
+  const [cells, setCells] = useState<Cells>(() => (demo ? demoCells() : blankReport(2025, { name: '示例局', level: 'county-department' }, format).cells));
+  const [injected, setInjected] = useState<Finding[] | null>(null);
+  const [focusCell, setFocusCell] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+  const doc = useMemo(
+    () => ({ format, year: format === 'GOV-2019' ? 2020 : 2025, agency: { name: '示例局', level: 'county-department' as const }, narrative: {}, cells, acknowledged: [] }),
+    [cells],
+  );
+  const findings = useMemo(
+    () => injected ?? [...runChecks(doc), ...(standIn ? standInBalance(cells) : [])],
+    [doc, cells, injected],
+  );
+  api.cells = () => cells;
+  api.findings = () => findings;
+  api.setFindings = (f) => setInjected(f);
+  api.focus = (c) => setFocusCell(c);
+
+  const onChange = useCallback((batch: Batch) => {
+    api.batches.push(batch);
+    setCells((prev) => {
+      const next = { ...prev };
+      for (const { cell, value } of batch) next[cell] = value;
+      // what the app's store does in automatic mode: totals follow their parts
+      if (!manualTotals) for (const c of computedTotalChanges(format, next)) next[c.cell] = c.value;
+      return next;
+    });
+  }, []);
+  const onStatus = useCallback((m: string) => {
+    api.statuses.push(m);
+    setStatus(m);
+  }, []);
+  const onFocusHandled = useCallback(() => {
+    api.focusHandled++;
+    setFocusCell(null);
+  }, []);
+
+  const section = formatIndex(format).format.sections.find((s) => s.table === table);
+  return (
+    <div style={{ display: 'flex', minHeight: '100vh' }}>
+      <nav style={{ width: 200, flex: 'none', borderRight: '1px solid #ddd', background: '#fafafa' }} />
+      <main style={{ flex: 1, minWidth: 0, padding: '12px 16px' }}>
+        <h2 style={{ margin: '0 0 8px', fontSize: 18, fontWeight: 600 }}>{section?.heading}</h2>
+        <ReportTableEditor
+          format={format}
+          table={table}
+          cells={cells}
+          manualTotals={manualTotals}
+          findings={findings}
+          onChange={onChange}
+          focusCell={focusCell}
+          onFocusHandled={onFocusHandled}
+          onStatus={onStatus}
+        />
+        <div id="status" style={{ marginTop: 8, fontSize: 13, color: '#555', minHeight: 20 }}>
+          {status}
+        </div>
+      </main>
+    </div>
+  );
+}
+
+const theme = createTheme({ palette: { primary: { main: '#1f5fa8' }, error: { main: '#c62828' }, warning: { main: '#e08a00' } } });
+createRoot(document.getElementById('root')!).render(
+  <ThemeProvider theme={theme}>
+    <CssBaseline />
+    <Harness />
+  </ThemeProvider>,
+);

@@ -1,0 +1,336 @@
+/**
+ * The table editor in real Chromium: the harness page (src/renderer/table/dev-harness.tsx) bundled with
+ * esbuild, driven with real keys and a real paste event. TABLE_SCREENSHOTS=<dir> also saves the screenshots
+ * of T2/T3/T4 in both formats at 1920×1080 and 1366×768 there (docs/screenshots in the repository).
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { build } from 'esbuild';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { formatIndex, type FormatId, type TableId } from '../../src/shared/format/index';
+import type { Finding } from '../../src/shared/findings';
+
+declare global {
+  interface Window {
+    /** The harness page's test hooks (src/renderer/table/dev-harness.tsx). */
+    __tableHarness: {
+      batches: { cell: string; value: number | null }[][];
+      statuses: string[];
+      cells(): Record<string, number | null>;
+      setFindings(findings: Finding[]): void;
+      focus(cell: string): void;
+      focusHandled: number;
+    };
+  }
+}
+
+const CHROMIUM = '/usr/bin/chromium';
+const root = new URL('../..', import.meta.url).pathname;
+const shotsDir = process.env.TABLE_SCREENSHOTS;
+const skip = existsSync(CHROMIUM) ? false : `Chromium 不在 ${CHROMIUM}，跳过浏览器测试`;
+
+let dir = '';
+let browser: Browser;
+
+before(async () => {
+  if (skip) return;
+  dir = mkdtempSync(join(tmpdir(), 'table-harness-'));
+  await build({
+    entryPoints: [join(root, 'src/renderer/table/dev-harness.tsx')],
+    outfile: join(dir, 'harness.js'),
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    platform: 'browser',
+    jsx: 'automatic',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'warning',
+  });
+  writeFileSync(
+    join(dir, 'index.html'),
+    '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>表格编辑器</title></head><body><div id="root"></div><script src="harness.js"></script></body></html>',
+  );
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function open(query: string, viewport = { width: 1920, height: 1080 }): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`file://${dir}/index.html?${query}`);
+  await page.waitForSelector('table.rte');
+  assert.deepEqual(errors, [], 'no script errors');
+  return page;
+}
+
+function t2Titles(format: FormatId): string[] {
+  const def = formatIndex(format).format.tables.t2;
+  return def.kind === 'blocks' ? def.blocks.map((b) => b.title) : [];
+}
+
+const cell = (id: string) => `input[data-cell="${id}"]`;
+const active = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.cell ?? null);
+const batches = (page: Page) => page.evaluate(() => window.__tableHarness.batches);
+const stored = (page: Page, id: string) => page.evaluate((c) => window.__tableHarness.cells()[c] ?? null, id);
+
+async function paste(page: Page, id: string, text: string) {
+  await page.click(cell(id));
+  await page.evaluate(
+    ([c, t]) => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', t!);
+      document.querySelector(`input[data-cell="${c}"]`)!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    },
+    [id, text],
+  );
+}
+
+describe('table editor in Chromium', { skip }, () => {
+  test('draws T3 from the grid model: merges, labels, one input per cell', async () => {
+    for (const format of ['GOV-2021', 'GOV-2019'] as FormatId[]) {
+      const page = await open(`format=${format}&table=t3`);
+      const spans = await page.$$eval('table.rte th.label[rowspan]', (ths) => ths.map((t) => Number(t.getAttribute('rowspan'))));
+      assert.deepEqual(spans, format === 'GOV-2021' ? [22, 8, 3, 5, 3] : [20, 8, 3, 5]);
+      const header = await page.$$eval('table.rte thead tr', (trs) => trs.map((tr) => Array.from(tr.children).map((c) => (c as HTMLTableCellElement).colSpan)));
+      assert.deepEqual(header[0], [3, 7], 'corner over 3 label columns, 申请人情况 over 7');
+      assert.deepEqual(header[1], [1, 5, 1], '自然人, 法人或其他组织 over 5, 总计');
+      const index = formatIndex(format);
+      const t3Cells = index.cells.filter((c) => c.table === 't3');
+      const labels = await page.$$eval('table.rte input[data-cell]', (els) => els.map((e) => [e.getAttribute('data-cell'), e.getAttribute('aria-label')]));
+      assert.deepEqual(labels, t3Cells.map((c) => [c.id, c.name]));
+      const text = await page.textContent('table.rte');
+      for (const c of t3Cells) for (const l of [...c.rowLabels, ...c.columnLabels]) assert.ok(text!.includes(l), l);
+      await page.close();
+    }
+  });
+
+  test('T2 block rows and T4 three header rows', async () => {
+    const t2 = await open('format=GOV-2021&table=t2');
+    const blocks = await t2.$$eval('th.block', (ths) => ths.map((t) => t.textContent));
+    assert.deepEqual(blocks, t2Titles('GOV-2021'));
+    await t2.close();
+    const t4 = await open('format=GOV-2021&table=t4');
+    assert.equal(await t4.locator('table.rte thead tr').count(), 3);
+    assert.equal(await t4.locator('table.rte input[data-cell]').count(), 15);
+    await t4.close();
+  });
+
+  test('typing sends values live; 总计 is computed, read-only and skipped by Tab', async () => {
+    const page = await open('format=GOV-2021&table=t3');
+    await page.click(cell('t3.new.natural'));
+    await page.keyboard.type('１２'); // full-width digits, as an IME gives them
+    assert.equal(await stored(page, 't3.new.natural'), 12);
+    assert.equal(await page.inputValue(cell('t3.new.total')), '12');
+    assert.equal(await page.getAttribute(cell('t3.new.total'), 'readonly'), '');
+    for (const col of ['business', 'research', 'publicInterest', 'legal', 'otherOrg']) {
+      await page.keyboard.press('Tab');
+      assert.equal(await active(page), `t3.new.${col}`);
+    }
+    await page.keyboard.press('Tab');
+    assert.equal(await active(page), 't3.carriedIn.natural', 'Tab skips the computed 总计 and wraps to the next row');
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await active(page), 't3.new.otherOrg');
+    await page.keyboard.press('Enter');
+    assert.equal(await active(page), 't3.carriedIn.otherOrg');
+    await page.keyboard.press('ArrowLeft');
+    assert.equal(await active(page), 't3.carriedIn.legal');
+    await page.keyboard.press('ArrowUp');
+    assert.equal(await active(page), 't3.new.legal');
+    await page.keyboard.type('3');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.inputValue(cell('t3.new.total')), '15');
+    // Enter from the last result row skips the computed （七）总计 row
+    await page.click(cell('t3.other.other.natural'));
+    await page.keyboard.press('Enter');
+    assert.equal(await active(page), 't3.carriedOut.natural');
+    await page.close();
+  });
+
+  test('invalid text stays as typed, is marked, and is never sent as a number', async () => {
+    const page = await open('format=GOV-2021&table=t3');
+    await page.click(cell('t3.granted.natural'));
+    await page.keyboard.type('12a');
+    await page.keyboard.press('Tab');
+    const input = page.locator(cell('t3.granted.natural'));
+    assert.equal(await input.inputValue(), '12a');
+    assert.equal(await input.getAttribute('aria-invalid'), 'true');
+    assert.equal(await input.getAttribute('data-invalid'), 'true');
+    assert.match((await input.getAttribute('title'))!, /不是数字/);
+    // "12" went out while typing; "12a" did not replace it with anything
+    const sent = (await batches(page)).flat().filter((c) => c.cell === 't3.granted.natural');
+    assert.deepEqual(sent.map((c) => c.value), [1, 12]);
+    await page.click(cell('t3.partial.natural'));
+    await page.keyboard.type('-1');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.inputValue(cell('t3.partial.natural')), '-1');
+    assert.ok(!(await batches(page)).flat().some((c) => c.cell === 't3.partial.natural' && typeof c.value === 'number'));
+    assert.match((await page.textContent('#status'))!, /不能为负数/);
+    await page.close();
+  });
+
+  test('Delete clears, Esc reverts, Ctrl+Z / Ctrl+Y undo and redo whole edits', async () => {
+    const page = await open('format=GOV-2021&table=t3');
+    await page.click(cell('t3.new.natural'));
+    await page.keyboard.type('25');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('7');
+    await page.keyboard.press('Escape');
+    assert.equal(await stored(page, 't3.new.business'), null, 'Esc took back the edit');
+    assert.equal(await page.inputValue(cell('t3.new.business')), '');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Delete');
+    assert.equal(await stored(page, 't3.new.natural'), null);
+    await page.keyboard.press('Control+z');
+    assert.equal(await stored(page, 't3.new.natural'), 25);
+    await page.keyboard.press('Control+z');
+    assert.equal(await stored(page, 't3.new.natural'), null, 'typing "25" is one undo step');
+    await page.keyboard.press('Control+y');
+    assert.equal(await stored(page, 't3.new.natural'), 25);
+    await page.keyboard.press('Control+Shift+z');
+    assert.equal(await stored(page, 't3.new.natural'), null);
+    assert.equal(await page.inputValue(cell('t3.new.natural')), '');
+    await page.close();
+  });
+
+  test('a 3×7 block pasted from a spreadsheet is one batch; totals in automatic mode are left to the sum', async () => {
+    const block = ['1\t2\t3\t4\t5\t6\t21', '0\t0\t0\t0\t0\t1\t1', '7\t１\t/\t12a\t0\t0\t8'].join('\r\n') + '\r\n';
+    const page = await open('format=GOV-2021&table=t3');
+    await paste(page, 't3.new.natural', block);
+    const all = await batches(page);
+    assert.equal(all.length, 1, 'one batch');
+    assert.equal(await stored(page, 't3.new.otherOrg'), 6);
+    assert.equal(await stored(page, 't3.granted.business'), 1);
+    assert.equal(await stored(page, 't3.granted.research'), null, '"/" is blank');
+    assert.equal(await stored(page, 't3.granted.publicInterest'), null, '"12a" not pasted');
+    assert.equal(await stored(page, 't3.new.total'), 21);
+    assert.equal(
+      await page.textContent('#status'),
+      '已粘贴 17 个单元格；3 个总计单元格自动计算，未粘贴；1 个不是有效数字，未粘贴：第 3 行第 4 列“12a”',
+    );
+    await page.close();
+    const manual = await open('format=GOV-2021&table=t3&manual=1');
+    await paste(manual, 't3.new.natural', block.replace('12a', '9'));
+    assert.equal(await manual.textContent('#status'), '已粘贴 21 个单元格');
+    assert.equal(await stored(manual, 't3.new.total'), 21);
+    await manual.keyboard.press('Control+z');
+    assert.equal(await stored(manual, 't3.new.total'), null, 'the paste undoes as one');
+    await manual.close();
+  });
+
+  test('findings outline their cells and mark the row label; focus requests are served', async () => {
+    const page = await open('format=GOV-2021&table=t3');
+    const findings: Finding[] = [
+      { rule: 't3.balance', severity: 'error', cells: ['t3.new.natural', 't3.carriedOut.natural'], message: '一+二 = 5，但 三（七）+四 = 4（差 1）' },
+      { rule: 'xyear.carryOver', severity: 'warning', cells: ['t3.carriedIn.natural'], message: '上年结转与上年结转下年度不一致' },
+      { rule: 'xyear.carryOver', severity: 'warning', cells: ['t3.carriedIn.legal'], message: '已确认的提醒', acknowledged: { reason: '机构合并' } },
+      { rule: 't3.groupTotals', severity: 'info', cells: ['t3.granted.natural'], message: '不予公开合计 0 件' },
+      { rule: 't4.total', severity: 'error', cells: ['t4.review.total'], message: '另一张表' },
+    ];
+    await page.evaluate((f) => window.__tableHarness.setFindings(f), findings);
+    const attr = (id: string, name: string) => page.getAttribute(cell(id), name);
+    assert.equal(await attr('t3.new.natural', 'data-severity'), 'error');
+    assert.equal(await attr('t3.new.natural', 'aria-invalid'), 'true');
+    assert.match((await attr('t3.new.natural', 'title'))!, /错误：一\+二 = 5/);
+    assert.equal(await attr('t3.carriedIn.natural', 'data-severity'), 'warning');
+    assert.equal(await attr('t3.carriedIn.natural', 'aria-invalid'), null);
+    assert.equal(await attr('t3.carriedIn.legal', 'data-ack'), 'true');
+    assert.equal(await attr('t3.granted.natural', 'data-severity'), null, 'info is not outlined');
+    assert.equal(await page.locator('input[data-severity]').count(), 4);
+    const marked = await page.$$eval('th.label[data-severity]', (ths) => ths.map((t) => [t.textContent, t.getAttribute('data-severity')]));
+    assert.deepEqual(marked, [
+      ['一、本年新收政府信息公开申请数量', 'error'],
+      ['二、上年结转政府信息公开申请数量', 'warning'],
+      ['四、结转下年度继续办理', 'error'],
+    ]);
+    await page.evaluate(() => window.__tableHarness.focus('t3.carriedOut.legal'));
+    await page.waitForFunction(() => window.__tableHarness.focusHandled === 1);
+    assert.equal(await active(page), 't3.carriedOut.legal');
+    await page.evaluate(() => window.__tableHarness.setFindings([]));
+    assert.equal(await page.locator('[data-severity]').count(), 0, 'fixed: the outlines go');
+    await page.close();
+  });
+
+  test('T3 fits a 1920×1080 screen without sideways scrolling and stays usable at 1366×768', async () => {
+    for (const [width, height] of [
+      [1920, 1080],
+      [1366, 768],
+    ] as const) {
+      const page = await open('format=GOV-2021&table=t3', { width, height });
+      const box = await page.evaluate(() => {
+        const root = document.querySelector('table.rte')!.parentElement!;
+        const t = document.querySelector('table.rte')!.getBoundingClientRect();
+        const input = document.querySelector('input[data-cell="t3.new.natural"]')!.getBoundingClientRect();
+        return { scroll: root.scrollWidth - root.clientWidth, bottom: t.bottom, page: document.documentElement.scrollWidth - innerWidth, inputWidth: input.width };
+      });
+      assert.equal(box.scroll, 0, `no horizontal scroll at ${width}`);
+      assert.equal(box.page, 0);
+      assert.ok(box.inputWidth >= 56, `value inputs wide enough for 6 digits at ${width} (${box.inputWidth}px)`);
+      if (width === 1920) assert.ok(box.bottom <= height, `the whole table is on screen (bottom ${box.bottom}px)`);
+      await page.close();
+    }
+  });
+
+  test('timing: keystroke → outlines updated (diagnostic, not asserted)', async (t) => {
+    const page = await open('format=GOV-2021&table=t3&demo=1&standin=1');
+    const times = await page.evaluate(() => {
+      const el = document.querySelector<HTMLInputElement>('input[data-cell="t3.new.natural"]')!;
+      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+      el.focus();
+      const base = Number(el.value);
+      const out: number[] = [];
+      for (let i = 0; i < 200; i++) {
+        const wrong = i % 2 === 0;
+        const t0 = performance.now();
+        setter.call(el, String(wrong ? base + 1 : base));
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+        const outlined = el.getAttribute('data-severity') === 'error';
+        out.push(outlined === wrong ? performance.now() - t0 : Number.NaN);
+      }
+      return out;
+    });
+    assert.ok(times.every((x) => !Number.isNaN(x)), 'the outline is there synchronously after each keystroke');
+    const sorted = [...times].sort((a, b) => a - b);
+    const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!.toFixed(2);
+    t.diagnostic(`T3 keystroke → outlines: median ${q(0.5)} ms, p95 ${q(0.95)} ms, max ${q(1)} ms (200 keystrokes)`);
+    await page.close();
+  });
+
+  test('screenshots of T2, T3, T4 in both formats', async () => {
+    const out = shotsDir ?? join(dir, 'shots');
+    mkdirSync(out, { recursive: true });
+    const demoFindings: Finding[] = [
+      { rule: 't3.balance', severity: 'error', cells: ['t3.new.business', 't3.carriedIn.business', 't3.resultTotal.business', 't3.carriedOut.business'], message: '一+二 ≠ 三（七）+四' },
+      { rule: 'xyear.carryOver', severity: 'warning', cells: ['t3.carriedIn.natural'], message: '上年结转与上年报告的结转下年度不一致' },
+      { rule: 't4.total', severity: 'error', cells: ['t4.review.total'], message: '总计不等于各项之和' },
+      { rule: 't2.feeUnit', severity: 'warning', cells: ['t2.fees.amount'], message: '金额可能以元填写' },
+      { rule: 'xyear.inForce', severity: 'warning', cells: ['t2.regulations.inForce'], message: '现行有效件数', acknowledged: { reason: '已核实' } },
+    ];
+    for (const format of ['GOV-2021', 'GOV-2019'] as FormatId[])
+      for (const table of ['t2', 't3', 't4'] as TableId[])
+        for (const [width, height] of [
+          [1920, 1080],
+          [1366, 768],
+        ] as const) {
+          const page = await open(`format=${format}&table=${table}&demo=1${table === 't4' ? '&manual=1' : ''}`, { width, height });
+          await page.evaluate((f) => window.__tableHarness.setFindings(f), demoFindings);
+          const first = formatIndex(format).cells.find((c) => c.table === table && !formatIndex(format).totalCells.has(c.id))!;
+          await page.click(cell(first.id));
+          if (table === 't3') await page.keyboard.type('12a');
+          const file = join(out, `table-${format === 'GOV-2021' ? '2021' : '2019'}-${table}-${width}.png`);
+          await page.screenshot({ path: file });
+          assert.ok(existsSync(file));
+          await page.close();
+        }
+  });
+});
