@@ -1,0 +1,63 @@
+/**
+ * gov-report: the command line. Exit codes: 0 done (check: no error-level finding), 1 the report has
+ * errors (check, or export refused), 2 unreadable input or a wrong argument, 3 an internal error.
+ */
+import { AppError } from '../../shared/errors';
+import { DB_USAGE, dbCommand } from './db-commands';
+import { processIo, type Io } from './io';
+import { USAGE, checkCommand, exportCommand, importCommand, newCommand } from './report-commands';
+
+export const HELP = `政府信息公开年报助手 命令行工具
+
+用法：
+  ${USAGE.check}
+      检查报告（.json 交换文件；.docx、.html、.txt 先导入再检查）。按发布前的要求检查：空白单元格算作错误。
+      --previous  上年度报告，用于跨年度核对（上年结转、重复率）
+      --json      以 JSON 输出：{ "findings": [ { "rule", "severity", "cells", "message" } ] }
+  ${USAGE.export}
+      导出为 Word 文档（或网页）。报告有错误时拒绝导出并列出错误，加 --force 强制导出。
+  ${USAGE.new}
+      在标准输出生成一份空白交换文件。机关级别：province、province-department、city、city-department、
+      county、county-department、township、other。
+  ${USAGE.import}
+      导入已发布的报告（Word、网页、文本），在标准输出给出交换文件，在标准错误给出导入报告；
+      --json 时输出 { "exchange", "importReport" }。
+  ${DB_USAGE.join('\n  ')}
+      操作本程序的数据库：列出、导入、导出交换文件，备份与恢复。--db 默认为程序的数据文件夹中的数据库。
+
+退出码：0 成功（check：没有错误）；1 报告有错误（check，或 export 被拒绝）；2 输入无法读取或参数有误；3 程序内部错误。
+`;
+
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [command, ...args] = argv;
+  try {
+    switch (command) {
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        io.out(HELP);
+        return command === undefined ? 2 : 0;
+      case 'check':
+        return await checkCommand(args, io);
+      case 'export':
+        return await exportCommand(args, io);
+      case 'new':
+        return await newCommand(args, io);
+      case 'import':
+        return await importCommand(args, io);
+      case 'db':
+        return await dbCommand(args, io);
+      default:
+        io.err(`未知的命令“${command}”。运行 gov-report --help 查看用法。\n`);
+        return 2;
+    }
+  } catch (e) {
+    if (e instanceof AppError) {
+      io.err(`错误：${e.message}\n`);
+      return e.code === 'has_errors' ? 1 : e.code === 'internal' ? 3 : 2;
+    }
+    io.err(`程序内部错误：${(e as Error)?.message ?? String(e)}\n`);
+    return 3;
+  }
+}

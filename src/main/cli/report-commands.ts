@@ -1,0 +1,121 @@
+/** Commands on report files: check, export, new, import. None of them touches the database. */
+import { AgencyLevel, AGENCY_LEVELS } from '../../shared/agency';
+import type { ImportReport } from '../../shared/api';
+import { runChecks } from '../../shared/checks/index';
+import { AppError, invalidInput } from '../../shared/errors';
+import { SEVERITY_NAMES, type Finding } from '../../shared/findings';
+import { AgencyRef, blankReport, toExchange, Year, type ReportDoc } from '../../shared/report';
+import { markAcknowledged } from '../services/documents';
+import { exportFileName, renderExport } from '../services/export';
+import { parse, noExtraPositionals, requirePositional, requireString } from './args';
+import { readReport, writeOutput } from './files';
+import type { Io } from './io';
+
+export const USAGE = {
+  check: 'gov-report check <报告文件> [--previous <上年报告文件>] [--json]',
+  export: 'gov-report export <report.json> --docx <输出.docx> [--html <输出.html>] [--force]',
+  new: 'gov-report new --year <年度> --agency <机关名称> --level <机关级别>',
+  import: 'gov-report import <文件.docx|.html|.txt|.json> [--json]',
+};
+
+function findingsFor(doc: ReportDoc, previous: ReportDoc | null): Finding[] {
+  // The command line checks a report as it would be published: a blank cell is an error (cell.missing).
+  return markAcknowledged(runChecks(doc, { previous, forExport: true }), doc.acknowledged);
+}
+
+function describeDoc(doc: ReportDoc): string {
+  return `“${doc.agency.name}”${doc.year} 年度报告（${doc.format}）`;
+}
+
+export function importSummary(report: ImportReport): string {
+  const lines = [`导入：识别 ${report.matched} 项`];
+  for (const m of report.messages) lines.push(`  [${{ info: '信息', warning: '注意', error: '错误' }[m.level]}] ${m.where ? `${m.where}：` : ''}${m.message}`);
+  return lines.join('\n') + '\n';
+}
+
+/** One finding per block: number, severity and rule; the message; the cells to look at. */
+export function findingsTable(findings: readonly Finding[]): string {
+  const width = String(findings.length).length;
+  return findings
+    .map((f, i) => {
+      const head = `${String(i + 1).padStart(width)}. [${SEVERITY_NAMES[f.severity]}${f.acknowledged ? '，已确认' : ''}] ${f.rule}`;
+      const indent = ' '.repeat(width + 2);
+      const lines = [head, ...f.message.split(/\n/).map((l) => indent + l.trim())];
+      if (f.cells.length > 0) lines.push(`${indent}单元格：${f.cells.length > 6 ? `${f.cells.slice(0, 6).join('、')} 等 ${f.cells.length} 个` : f.cells.join('、')}`);
+      if (f.acknowledged) lines.push(`${indent}确认理由：${f.acknowledged.reason}`);
+      return lines.join('\n');
+    })
+    .join('\n\n') + '\n';
+}
+
+export async function checkCommand(args: string[], io: Io): Promise<number> {
+  const p = parse(args, { previous: { type: 'string' }, json: { type: 'boolean' } }, USAGE.check);
+  noExtraPositionals(p, 1, USAGE.check);
+  const file = requirePositional(p, 0, '要检查的报告文件', USAGE.check);
+  const current = await readReport(file);
+  const previous = typeof p.values.previous === 'string' ? (await readReport(p.values.previous)).doc : null;
+  const findings = findingsFor(current.doc, previous);
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  if (p.values.json) {
+    io.out(JSON.stringify({ findings: findings.map(({ rule, severity, cells, message }) => ({ rule, severity, cells, message })) }, null, 2) + '\n');
+  } else {
+    if (current.report.source !== 'exchange') io.err(importSummary(current.report));
+    const warnings = findings.filter((f) => f.severity === 'warning').length;
+    io.out(`检查${describeDoc(current.doc)}${previous ? `，对照 ${previous.year} 年度报告` : ''}：${errors} 处错误，${warnings} 条提醒，${findings.length - errors - warnings} 条信息\n`);
+    if (findings.length > 0) io.out('\n' + findingsTable(findings));
+    else io.out('没有发现问题。\n');
+  }
+  return errors > 0 ? 1 : 0;
+}
+
+export async function exportCommand(args: string[], io: Io): Promise<number> {
+  const p = parse(args, { docx: { type: 'string' }, html: { type: 'string' }, force: { type: 'boolean' } }, USAGE.export);
+  noExtraPositionals(p, 1, USAGE.export);
+  const file = requirePositional(p, 0, '要导出的报告文件', USAGE.export);
+  const targets = (['docx', 'html'] as const).filter((k) => typeof p.values[k] === 'string');
+  if (targets.length === 0) throw new AppError('invalid_input', `缺少参数 --docx <输出.docx>（或 --html <输出.html>）。\n用法：${USAGE.export}`);
+  const { doc } = await readReport(file);
+  const errors = findingsFor(doc, null).filter((f) => f.severity === 'error');
+  if (errors.length > 0 && !p.values.force) {
+    io.err(`报告还有 ${errors.length} 处错误，未导出：\n\n${findingsTable(errors)}\n请先改正；如确需导出，请加 --force。\n`);
+    return 1;
+  }
+  for (const kind of targets) {
+    const data = await renderExport(doc, kind);
+    const written = writeOutput(p.values[kind] as string, data);
+    io.out(`已导出：${written}（${exportFileName(doc, kind)}）\n`);
+  }
+  if (errors.length > 0) io.err(`注意：报告还有 ${errors.length} 处错误，已按 --force 强制导出。\n`);
+  return 0;
+}
+
+export async function newCommand(args: string[], io: Io): Promise<number> {
+  const p = parse(args, { year: { type: 'string' }, agency: { type: 'string' }, level: { type: 'string' } }, USAGE.new);
+  noExtraPositionals(p, 0, USAGE.new);
+  const yearText = requireString(p, 'year', '年度，例如 2025', USAGE.new);
+  const name = requireString(p, 'agency', '机关名称', USAGE.new);
+  const levelText = requireString(p, 'level', `机关级别：${AGENCY_LEVELS.join('、')}`, USAGE.new);
+  const year = Year.safeParse(/^\s*-?\d+\s*$/.test(yearText) ? Number(yearText) : yearText);
+  if (!year.success) throw invalidInput(year.error, '参数 --year ');
+  const level = AgencyLevel.safeParse(levelText);
+  if (!level.success) throw new AppError('invalid_input', `参数 --level 有误：“${levelText}”不是可用的机关级别，应为 ${AGENCY_LEVELS.join('、')} 之一。`);
+  const agency = AgencyRef.safeParse({ name, level: level.data });
+  if (!agency.success) throw invalidInput(agency.error, '参数 --agency ');
+  io.out(JSON.stringify(toExchange(blankReport(year.data, agency.data)), null, 2) + '\n');
+  return 0;
+}
+
+export async function importCommand(args: string[], io: Io): Promise<number> {
+  const p = parse(args, { json: { type: 'boolean' } }, USAGE.import);
+  noExtraPositionals(p, 1, USAGE.import);
+  const file = requirePositional(p, 0, '要导入的文件', USAGE.import);
+  const { doc, report } = await readReport(file);
+  if (p.values.json) {
+    io.out(JSON.stringify({ exchange: toExchange(doc), importReport: report }, null, 2) + '\n');
+  } else {
+    // The exchange file on stdout (to redirect into a file), the import report for the reader on stderr.
+    io.out(JSON.stringify(toExchange(doc), null, 2) + '\n');
+    io.err(importSummary(report));
+  }
+  return 0;
+}
