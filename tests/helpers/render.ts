@@ -1,0 +1,88 @@
+/**
+ * Rendering a .docx the way a reader sees it: LibreOffice (headless, its own profile directory so several
+ * can run at once) converts it to PDF with the project's fontconfig (../shared/fonts/fonts.conf beside
+ * the repository), pdftotext reads the text back and pdftoppm draws page images. Tests call
+ * `renderSkipReason()` first and skip with its message when soffice or poppler is missing.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const repoRoot = resolve(new URL('../..', import.meta.url).pathname);
+/** The shared fonts.conf maps 仿宋_GB2312, 方正小标宋简体 … to the CJK fonts Debian has. */
+export const FONTS_CONF = resolve(repoRoot, '..', 'shared', 'fonts', 'fonts.conf');
+
+function has(command: string, args: string[]): boolean {
+  const r = spawnSync(command, args, { stdio: 'ignore', timeout: 60_000 });
+  return !r.error;
+}
+
+let cachedReason: string | undefined | null = null;
+
+/** Why rendering cannot run here, or undefined when it can. */
+export function renderSkipReason(): string | undefined {
+  if (cachedReason !== null) return cachedReason;
+  if (!has('soffice', ['--version'])) cachedReason = 'LibreOffice (soffice) 未安装，跳过渲染测试 (apt-get install libreoffice-writer-nogui)';
+  else if (!has('pdftotext', ['-v'])) cachedReason = 'poppler-utils (pdftotext) 未安装，跳过渲染测试';
+  else cachedReason = undefined;
+  return cachedReason;
+}
+
+export interface Rendered {
+  dir: string;
+  pdf: string;
+  pages: number;
+  /** pdftotext output in reading order. */
+  text: string;
+  /** pdftotext -layout output (rows of a table stay on one line). */
+  layoutText: string;
+  /** Page images, when asked for. */
+  pngs: string[];
+  cleanup(): void;
+}
+
+export interface RenderOptions {
+  /** Draw page images at this resolution (dpi). */
+  png?: number;
+  /** File name stem inside the work directory. */
+  name?: string;
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env, timeout = 180_000): string {
+  const r = spawnSync(command, args, { env, timeout, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (r.error) throw r.error;
+  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+  return r.stdout;
+}
+
+export function renderDocx(buffer: Uint8Array, options: RenderOptions = {}): Rendered {
+  const dir = mkdtempSync(join(tmpdir(), 'docx-render-'));
+  const profile = join(dir, 'lo-profile');
+  mkdirSync(profile);
+  const stem = options.name ?? 'report';
+  const docx = join(dir, `${stem}.docx`);
+  writeFileSync(docx, buffer);
+  const env = { ...process.env, ...(existsSync(FONTS_CONF) ? { FONTCONFIG_FILE: FONTS_CONF } : {}) };
+  run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx], env);
+  const pdf = join(dir, `${stem}.pdf`);
+  if (!existsSync(pdf)) throw new Error(`LibreOffice produced no PDF for ${docx}`);
+  const info = run('pdfinfo', [pdf]);
+  const pages = Number(/Pages:\s+(\d+)/.exec(info)?.[1] ?? 0);
+  const text = run('pdftotext', [pdf, '-']);
+  const layoutText = run('pdftotext', ['-layout', pdf, '-']);
+  let pngs: string[] = [];
+  if (options.png) {
+    run('pdftoppm', ['-r', String(options.png), '-png', pdf, join(dir, stem)]);
+    pngs = readdirSync(dir)
+      .filter((f) => f.startsWith(stem) && f.endsWith('.png'))
+      .sort()
+      .map((f) => join(dir, f));
+  }
+  return { dir, pdf, pages, text, layoutText, pngs, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Text with every kind of space and line break removed, for finding labels that wrap inside a cell. */
+export function squeeze(text: string): string {
+  return text.replace(/[\s\u00a0\u3000]+/g, '');
+}
