@@ -1,2 +1,144 @@
-/** Placeholder until 汇总 lands: service handlers for the aggregate.* methods, merged into the core's registry. */
-export const aggregateHandlers = {};
+/** Service handlers of the aggregate.* methods, merged into the core's registry. */
+import type { AggregateAddResult, AggregateTrace } from '../../shared/api';
+import { AppError } from '../../shared/errors';
+import type { Finding } from '../../shared/findings';
+import { formatIndex } from '../../shared/format/index';
+import type { Store, StoredReport } from '../storage/index';
+import type { Handlers } from '../services/context';
+import { fullCells, refreshCounts, refreshNextYear } from '../services/documents';
+import { withTotals } from '../services/reports';
+import { AggregateStore } from './store';
+import { aggregate, mismatchFindings, unitCellsIn, type Aggregation } from './sum';
+import { assessUnit, readUnitFile, unitKey } from './units';
+
+type AggregateMethods =
+  | 'aggregate.addUnits'
+  | 'aggregate.listUnits'
+  | 'aggregate.setIncluded'
+  | 'aggregate.removeUnit'
+  | 'aggregate.preview'
+  | 'aggregate.apply'
+  | 'aggregate.trace';
+
+const unitsOf = (store: Store) => AggregateStore.for(store.db);
+
+function parentOf(store: Store, id: number): StoredReport {
+  return store.liveReport(id);
+}
+
+/** The sums over the parent's included units. */
+function sumFor(store: Store, parent: StoredReport): Aggregation {
+  const included = unitsOf(store)
+    .units(parent.id)
+    .filter((u) => u.included)
+    .map((u) => ({ id: u.id, name: u.name, format: u.doc.format, cells: u.doc.cells }));
+  return aggregate(included, parent.format);
+}
+
+/**
+ * aggregate.mismatch findings of a stored report that has units: where its numbers differ from the sum
+ * of its included units. Empty for a report without units (the checks can call this for every report).
+ */
+export function aggregateFindings(store: Store, reportId: number): Finding[] {
+  const parent = store.report(reportId);
+  const sum = sumFor(store, parent);
+  return mismatchFindings(parent.format, fullCells(parent), sum);
+}
+
+function decodeBase64(data: string, fileName: string): Uint8Array {
+  if (!/^[A-Za-z0-9+/=\s]*$/.test(data)) throw new AppError('invalid_input', `文件“${fileName}”的内容编码有误（应为 base64）。`);
+  return Buffer.from(data, 'base64');
+}
+
+export const aggregateHandlers: Handlers<AggregateMethods> = {
+  'aggregate.addUnits': async ({ parentId, files }, ctx) => {
+    const parent = parentOf(ctx.store, parentId);
+    const results: AggregateAddResult[] = [];
+    for (const file of files) {
+      let bytes: Uint8Array;
+      try {
+        bytes = decodeBase64(file.data, file.fileName);
+      } catch (e) {
+        results.push({ fileName: file.fileName, outcome: 'failed', message: (e as AppError).message });
+        continue;
+      }
+      const read = await readUnitFile(file.fileName, bytes);
+      if (!read.ok) {
+        results.push({ fileName: file.fileName, outcome: 'failed', message: read.error });
+        continue;
+      }
+      const doc = read.doc;
+      if (unitKey(doc.agency.name, doc.year) === unitKey(parent.agency.name, parent.year)) {
+        results.push({
+          fileName: file.fileName,
+          outcome: 'failed',
+          message: `“${file.fileName}”是“${doc.agency.name}”${doc.year} 年度报告，即汇总报告本身，不能作为下属单位加入。`,
+        });
+        continue;
+      }
+      const store = ctx.store; // read on every use: a restore swaps it
+      const assessment = assessUnit(doc, { year: parent.year, format: parent.format });
+      const units = unitsOf(store);
+      const { id, replaced } = units.transaction(() =>
+        units.put({ parentId, doc, fileName: file.fileName, source: read.source, assessment }, store.now()),
+      );
+      const { parentId: _p, ...unit } = units.unit(id);
+      results.push({ fileName: file.fileName, outcome: replaced ? 'replaced' : 'added', unit });
+    }
+    return { results };
+  },
+
+  'aggregate.listUnits': ({ parentId }, { store }) => {
+    const parent = store.report(parentId);
+    return {
+      parent: { id: parent.id, agencyName: parent.agency.name, year: parent.year, format: parent.format },
+      units: unitsOf(store).list(parentId),
+    };
+  },
+
+  'aggregate.setIncluded': ({ unitId, included }, { store }) => {
+    unitsOf(store).setIncluded(unitId, included);
+    return { ok: true as const };
+  },
+
+  'aggregate.removeUnit': ({ unitId }, { store }) => {
+    unitsOf(store).remove(unitId);
+    return { ok: true as const };
+  },
+
+  'aggregate.preview': ({ parentId }, { store }) => {
+    const parent = store.report(parentId);
+    const sum = sumFor(store, parent);
+    return { cells: sum.cells, units: sum.units, mismatches: mismatchFindings(parent.format, fullCells(parent), sum) };
+  },
+
+  'aggregate.apply': ({ parentId }, { store }) =>
+    store.transaction(() => {
+      const parent = parentOf(store, parentId);
+      const sum = sumFor(store, parent);
+      if (sum.units === 0) throw new AppError('conflict', '没有可汇总的下属单位：请先添加单位报告，或勾选要计入汇总的单位。');
+      const next = withTotals(parent.format, { ...fullCells(parent), ...sum.cells }, parent.manualTotals);
+      const writes = formatIndex(parent.format)
+        .cells.filter((c) => (parent.cells[c.id] ?? null) !== (next[c.id] ?? null))
+        .map((c) => ({ cell: c.id, value: next[c.id] ?? null }));
+      store.writeCells(parentId, writes);
+      const saved = store.recordRevision(parentId, 'import', () => `生成汇总：${sum.units} 个单位，更新单元格 ${writes.length} 处`);
+      const updated = store.report(parentId);
+      refreshCounts(store, updated);
+      refreshNextYear(store, updated);
+      return { ...saved, changed: writes.length, units: sum.units };
+    }),
+
+  'aggregate.trace': ({ parentId, cell }, { store }): AggregateTrace => {
+    const parent = store.report(parentId);
+    const info = formatIndex(parent.format).cellById.get(cell);
+    if (!info) throw new AppError('invalid_input', `未知的单元格“${cell}”（${parent.format} 格式中没有这一项）。`);
+    const units = unitsOf(store).units(parentId);
+    const contributions = units.flatMap((u) => {
+      const v = unitCellsIn({ id: u.id, name: u.name, format: u.doc.format, cells: u.doc.cells }, parent.format).cells[cell];
+      return typeof v === 'number' ? [{ unitId: u.id, name: u.name, value: v, included: u.included }] : [];
+    });
+    const sum = sumFor(store, parent);
+    return { cell, name: info.name, sum: sum.cells[cell] ?? null, parentValue: parent.cells[cell] ?? null, contributions };
+  },
+};
