@@ -51,3 +51,26 @@ export function guessLevel(name: string): AgencyLevel | null {
   if (best.unit === 'township') return 'township';
   return government ? best.unit : `${best.unit}-department`;
 }
+
+/**
+ * A title that names the agency without its place ("市教育局") is completed from the place the text
+ * itself names with the same unit and mentions most often ("抚顺市政务公开网", "抚顺教育网" → 抚顺市教育局). Two-character place
+ * names only: the text has no delimiter to tell where a longer one starts. The caller reports it as a guess.
+ */
+export function completeAgencyName(name: string, texts: readonly string[]): string | null {
+  const unit = /^(市|县|区)/.exec(name)?.[1];
+  if (!unit) return null;
+  const counts = new Map<string, number>();
+  const re = new RegExp(`(\\p{Script=Han}{2})${unit}(?:人民政府|政府|政务|人大|政协|委员会)`, 'gu');
+  for (const t of texts)
+    for (const m of t.matchAll(re)) {
+      const place = m[1]!;
+      if (/[省市县区的和与、在到对及了为是]/u.test(place)) continue;
+      counts.set(place, (counts.get(place) ?? 0) + 1);
+    }
+  // a place name recurs on its own (抚顺教育网, 抚顺政府网); a word that happens to precede 市 does not
+  const all = texts.join('\n');
+  const score = (place: string) => all.split(place).length - 1;
+  const best = [...counts].sort((a, b) => score(b[0]) - score(a[0]) || b[1] - a[1])[0];
+  return best ? `${best[0]}${name}` : null;
+}

@@ -9,7 +9,7 @@ import { AGENCY_LEVEL_NAMES } from '../../shared/agency';
 import { AppError, invalidInput } from '../../shared/errors';
 import { formatForYear, getFormat, type SectionId, type TableId } from '../../shared/format/index';
 import { ExchangeFile, MAX_NARRATIVE_CHARS, ReportDoc, type Narrative } from '../../shared/report';
-import { guessLevel, parseTitle } from './agency';
+import { completeAgencyName, guessLevel, parseTitle } from './agency';
 import { detectTableFormat } from './detect';
 import { readDocx } from './docx';
 import { decodeText } from './encoding';
@@ -133,6 +133,13 @@ export function importSource(source: SourceDocument): ImportResult {
   if (!agencyName) {
     agencyName = UNKNOWN_AGENCY;
     log.error('标题', '未能从标题识别机关名称，请在导入后填写');
+  }
+  if (agencyName !== UNKNOWN_AGENCY) {
+    const completed = completeAgencyName(agencyName, Object.values(parts.paragraphs).flat());
+    if (completed) {
+      log.warn('机关', `标题中的机关名称“${agencyName}”没有地名，已按正文中出现的地名补全为“${completed}”，请核对`);
+      agencyName = completed.slice(0, 100);
+    }
   }
   const guessed = agencyName === UNKNOWN_AGENCY ? null : guessLevel(agencyName);
   const level = guessed ?? 'other';

@@ -104,5 +104,24 @@ export function outline(blocks: readonly SourceBlock[], titleHint?: string): Out
     }
     paragraphs[section ?? 'preamble'].push(text);
   }
+  for (const key of Object.keys(paragraphs) as (keyof Outline['paragraphs'])[]) paragraphs[key] = joinWrappedLines(paragraphs[key]);
   return { title, paragraphs, tables, found };
+}
+
+/** A body line this long that stops mid-sentence was wrapped by hand (or by a copy), not ended. */
+const MIN_WRAPPED_LINE_CHARS = 20;
+const ENDS_SENTENCE = /[。！？；：.!?;:…”’）)】》]$/;
+const STARTS_HEADING = /^([（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、．.]|\d+[.．、]|第[一二三四五六七八九十]+)/;
+
+/** Join lines broken in the middle of a sentence ("…义务教育领域基" + "层政务公开…"). */
+export function joinWrappedLines(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  let carry = false;
+  for (const line of lines) {
+    if (carry && !STARTS_HEADING.test(line)) out[out.length - 1] += line;
+    else out.push(line);
+    const last = out[out.length - 1]!;
+    carry = line.length >= MIN_WRAPPED_LINE_CHARS && !ENDS_SENTENCE.test(last) && !STARTS_HEADING.test(line);
+  }
+  return out;
 }
