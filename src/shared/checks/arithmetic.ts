@@ -46,8 +46,9 @@ function checkSum(ctx: CheckContext, s: SumConstraint): void {
   }
   const d = describe(ctx, s);
   if (total === null) {
-    // A blank 总计 with every part filled: say what it should hold (at export cell.missing says it).
-    if (unknown > 0 || ctx.options.forExport) return;
+    // A blank 总计 with every part filled: say what it should hold (at export cell.missing says it),
+    // once — the corner cell (（七）总计 · 总计) is the total of two sums.
+    if (unknown > 0 || ctx.options.forExport || ctx.partsOf.get(s.total) !== s.parts) return;
     ctx.push({
       rule,
       severity,

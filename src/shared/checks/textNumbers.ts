@@ -287,7 +287,7 @@ function checkPercent(ctx: CheckContext, section: NarrativeKey, s: Sentence, c: 
     severity: RULES['text.numbers'],
     cells: first.cells.length ? first.cells : first.d.cells,
     section,
-    message: `正文“${quote(s, c.at)}”写“${c.snippet.trim()}”，但按表中数字 ${num(first.n)} ÷ ${num(first.d.value!)}（${first.d.name}）= ${computed.toFixed(Math.max(1, c.decimals))}%，与 ${c.percent}% 不符`,
+    message: `正文“${quote(s, c.at)}”写“${c.snippet.trim()}”，但按表中数字 ${num(first.n)} ÷ ${num(first.d.value!)}（分母：${first.d.name}）= ${computed.toFixed(Math.max(1, c.decimals))}%，与 ${c.percent}% 不符`,
     expected: Number(computed.toFixed(Math.max(1, c.decimals))),
     actual: c.percent,
   });
