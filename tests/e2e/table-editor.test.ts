@@ -281,8 +281,23 @@ describe('table editor in Chromium', { skip }, () => {
     }
   });
 
+  test('with the real checks: break 一+二 = 三（七）+四 and the outlines appear; fix it and they go', async () => {
+    const page = await open('format=GOV-2021&table=t3&demo=1');
+    assert.equal(await page.locator('input[data-severity="error"]').count(), 0, 'the demo numbers balance');
+    const before = await page.inputValue(cell('t3.new.research'));
+    await page.click(cell('t3.new.research'));
+    await page.keyboard.type(String(Number(before) + 2));
+    for (const id of ['t3.new.research', 't3.carriedOut.research'])
+      assert.equal(await page.getAttribute(cell(id), 'data-severity'), 'error', id);
+    assert.match((await page.getAttribute(cell('t3.new.research'), 'title'))!, /差 2/);
+    assert.equal(await page.getAttribute('th.label:text-is("四、结转下年度继续办理")', 'data-severity'), 'error');
+    await page.keyboard.press('Escape');
+    assert.equal(await page.locator('input[data-severity="error"]').count(), 0);
+    await page.close();
+  });
+
   test('timing: keystroke → outlines updated (diagnostic, not asserted)', async (t) => {
-    const page = await open('format=GOV-2021&table=t3&demo=1&standin=1');
+    const page = await open('format=GOV-2021&table=t3&demo=1');
     const times = await page.evaluate(() => {
       const el = document.querySelector<HTMLInputElement>('input[data-cell="t3.new.natural"]')!;
       const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;

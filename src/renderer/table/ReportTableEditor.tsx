@@ -82,7 +82,7 @@ const NO_DRAFTS: ReadonlyMap<string, string> = new Map();
 const ARROWS: Record<string, Move> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 
 function TableEditor(props: ReportTableEditorProps): JSX.Element {
-  const { format, table, cells, manualTotals, findings, focusCell, onFocusHandled } = props;
+  const { format, table, cells, manualTotals, findings, focusCell } = props;
   const index = formatIndex(format);
   const grid = gridFor(index.format, table);
   const readOnly = useMemo(
@@ -314,8 +314,8 @@ function TableEditor(props: ReportTableEditorProps): JSX.Element {
   useEffect(() => {
     if (!focusCell) return;
     // a cell of another table: the parent is still switching to the right one
-    if (h.reveal(focusCell)) onFocusHandled?.();
-  }, [focusCell, onFocusHandled, h]);
+    if (h.reveal(focusCell)) latest.current.props.onFocusHandled?.();
+  }, [focusCell, h]);
 
   const weightSum = grid.columnWeights.reduce((a, b) => a + b, 0);
   const caption = index.format.sections.find((s) => s.table === table)?.heading;

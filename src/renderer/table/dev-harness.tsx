@@ -70,7 +70,7 @@ function demoCells(): Cells {
     base[`t3.carriedOut.${col}`] = col === 'natural' ? 2 : 0;
     base[`t3.new.${col}`] = results + (col === 'natural' ? 1 : 0);
   }
-  return base;
+  return manualTotals ? base : applyComputedTotals(format, base);
 }
 
 /** A local stand-in for t3.balance, only to exercise outlines while the real checks are not in. */
@@ -133,7 +133,7 @@ function Harness() {
   const section = formatIndex(format).format.sections.find((s) => s.table === table);
   return (
     <div style={{ display: 'flex', minHeight: '100vh' }}>
-      <nav style={{ width: 200, flex: 'none', borderRight: '1px solid #ddd', background: '#fafafa' }} />
+      <nav style={{ width: 188, flex: 'none', borderRight: '1px solid #ddd', background: '#fafafa' }} />
       <main style={{ flex: 1, minWidth: 0, padding: '12px 16px' }}>
         <h2 style={{ margin: '0 0 8px', fontSize: 18, fontWeight: 600 }}>{section?.heading}</h2>
         <ReportTableEditor
@@ -151,6 +151,8 @@ function Harness() {
           {status}
         </div>
       </main>
+      {/* the editor's preview pane on a wide screen, so the table gets the width it gets in the app */}
+      {innerWidth >= 1600 && <aside style={{ width: 'clamp(480px, 34vw, 700px)', flex: 'none', borderLeft: '1px solid #ddd', background: '#f4f6f9' }} />}
     </div>
   );
 }

@@ -23,9 +23,10 @@ export const TableRoot = styled('div')(({ theme }) => {
       color: text.primary,
       background: theme.palette.background.paper,
     },
-    '& table.rte-t2': { minWidth: MIN_WIDTH.t2 },
-    '& table.rte-t3': { minWidth: MIN_WIDTH.t3 },
-    '& table.rte-t4': { minWidth: MIN_WIDTH.t4 },
+    // wide enough for the labels, not so wide that a number drifts far from its label
+    '& table.rte-t2': { minWidth: MIN_WIDTH.t2, maxWidth: 920 },
+    '& table.rte-t3': { minWidth: MIN_WIDTH.t3, maxWidth: 1400 },
+    '& table.rte-t4': { minWidth: MIN_WIDTH.t4, maxWidth: 1280 },
     '& th, & td': { border: `1px solid ${rule}`, padding: '2px 5px' },
     '& th': { fontWeight: 'normal', verticalAlign: 'middle' },
     '& th.head': { textAlign: 'center', background: grey[100], fontWeight: 500, padding: '3px 2px' },
