@@ -211,15 +211,20 @@ export function readHtml(html: string): SourceDocument {
     .filter((b) => b.block.kind === 'paragraph' && looksLikeTitle(b.block.text))
     .pop();
   let chrome = 0;
+  let outside = 0;
   const blocks: SourceBlock[] = [];
   for (const b of all) {
-    if (!inArticle(b)) continue;
+    if (!inArticle(b)) {
+      if (b !== titleAbove) outside++;
+      continue;
+    }
     if (b.block.kind === 'paragraph' && b.block.text.length <= MAX_CHROME_CHARS && CHROME.test(b.block.text)) {
       chrome++;
       continue;
     }
     blocks.push(b.block);
   }
+  if (outside) notes.push(`已忽略正文区域以外的网页内容 ${outside} 处（导航、栏目、页脚等）`);
   if (chrome) notes.push(`已忽略网页栏目文字 ${chrome} 处（如字号、打印、浏览次数等）`);
   const titleHint = (titleAbove?.block.kind === 'paragraph' ? titleAbove.block.text : undefined) ?? (looksLikeTitle(title) ? title.split(/[_|｜]|\s-\s/)[0] : undefined);
   return { source: 'html', blocks, titleHint, notes };

@@ -1,0 +1,107 @@
+/** HTML import: a saved government web page with its chrome, a GBK page, and the HTML export round trip. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { exportHtmlFragment, exportHtmlPage } from '../../src/main/export/html/index';
+import { importFile } from '../../src/main/import/index';
+import { formatIndex } from '../../src/shared/format/index';
+import { NARRATIVE_KEYS, type ReportDoc } from '../../src/shared/report';
+import { cellDiffs, encodeGb18030, htmlBody, loadExchange, reportBlocks } from './helpers';
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
+function assertSameNarrative(actual: ReportDoc, expected: ReportDoc): void {
+  for (const key of NARRATIVE_KEYS) assert.equal(actual.narrative[key] ?? '', expected.narrative[key] ?? '', `narrative.${key}`);
+}
+
+/** A page the way government sites serve it: nav, a metadata bar, a layout table around the article. */
+function sitePage(title: string, article: string, charset = 'utf-8'): string {
+  return `<!DOCTYPE html>
+<html><head><meta charset="${charset}"><title>${title}_云溪县人民政府</title>
+<style>.x{color:red}</style><script>var hits = "浏览次数";</script></head>
+<body>
+<div class="top"><nav><a href="/">首页</a> <a href="/zwgk">政务公开</a></nav></div>
+<table width="1000" align="center"><tr><td>
+  <table width="100%"><tr><td class="crumb">当前位置：首页 &gt; 政府信息公开年报</td></tr></table>
+  <table width="100%"><tr><td>
+    <h1 class="title">${title}</h1>
+    <div class="meta">发布时间：2026-01-20 来源：县市场监管局 浏览次数：1234</div>
+    <div class="meta">字号：【大 中 小】 打印本页 关闭窗口</div>
+    <div class="content"><p>字号：【大 中 小】</p>${article}<p>【打印本页】【关闭窗口】</p></div>
+    <div class="share">分享到：微信 微博</div>
+  </td></tr></table>
+</td></tr></table>
+<div class="footer">主办：云溪县人民政府办公室 <a>网站地图</a></div>
+</body></html>`;
+}
+
+test('a saved site page: chrome left out, half-width brackets, blank 总计, no 勾稽 cell, nested layout tables', async () => {
+  const clean = loadExchange('2025-clean.json');
+  const totals = formatIndex('GOV-2021').totalCells;
+  const article = htmlBody(
+    reportBlocks(clean, {
+      title: [],
+      value: (id, printed) => (totals.has(id) && id.startsWith('t3.') && id.endsWith('.total') ? '' : printed),
+      label: (text) => text.replace(/（/g, '(').replace(/）/g, ')'),
+      dropCorner: true,
+    }),
+  );
+  const page = sitePage(`${clean.agency.name}${clean.year}年政府信息公开工作年度报告`, article);
+  const { doc, report } = await importFile('report.html', utf8(page));
+  assert.equal(report.source, 'html');
+  assert.equal(doc.agency.name, clean.agency.name);
+  assert.equal(doc.year, 2025);
+  assert.equal(doc.format, 'GOV-2021');
+  assert.deepEqual(cellDiffs(clean.cells, doc.cells), []);
+  assertSameNarrative(doc, clean);
+  // the blank 总计 column is computed from its parts, and each such cell says so
+  const computed = report.messages.filter((m) => m.message.includes('已按各项之和计算'));
+  assert.equal(computed.length, 25);
+  assert.ok(computed.every((m) => m.cell?.startsWith('t3.') && m.cell.endsWith('.total')));
+  assert.ok(report.messages.some((m) => m.message.includes('已忽略正文区域以外的网页内容')));
+  assert.ok(report.messages.some((m) => m.message.includes('已忽略网页栏目文字 2 处')));
+  const everything = JSON.stringify(doc);
+  for (const chrome of ['浏览次数', '打印本页', '分享到', '当前位置', '网站地图']) assert.ok(!everything.includes(chrome), chrome);
+});
+
+test('a GBK-encoded page (legacy site) decodes as GB18030', async () => {
+  const clean = loadExchange('2025-clean.json');
+  const page = sitePage(`${clean.agency.name}${clean.year}年政府信息公开工作年度报告`, htmlBody(reportBlocks(clean, { title: [] })), 'gbk');
+  const bytes = encodeGb18030(page.replace(/[“”]/g, '"'));
+  assert.throws(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  const { doc } = await importFile('report.htm', bytes);
+  assert.equal(doc.agency.name, clean.agency.name);
+  assert.deepEqual(cellDiffs(clean.cells, doc.cells), []);
+});
+
+test('blank markers become null and each is reported where it is', async () => {
+  const clean = loadExchange('2025-clean.json');
+  const marks: Record<string, string> = { 't2.licensing.decisions': '/', 't3.new.research': '—', 't4.review.other': '无', 't3.carriedIn.legal': '' };
+  const page = `<html><body>${htmlBody(reportBlocks(clean, { value: (id, printed) => marks[id] ?? printed }))}</body></html>`;
+  const { doc, report } = await importFile('blanks.html', utf8(page));
+  for (const id of Object.keys(marks)) {
+    assert.equal(doc.cells[id], null, id);
+    const m = report.messages.find((x) => x.cell === id);
+    assert.ok(m && m.level === 'warning' && m.message.includes('空值'), id);
+  }
+  // the totals over a blank part are taken as printed, not recomputed
+  assert.equal(doc.cells['t3.new.total'], clean.cells['t3.new.total']);
+});
+
+test('round trip: exportHtmlPage and exportHtmlFragment import to the same cells and narrative', async () => {
+  for (const name of ['2025-clean.json', '2020-fushun-education-bureau.json', '2021-planted-errors.json']) {
+    const source = loadExchange(name);
+    for (const [file, html] of [
+      ['page.html', exportHtmlPage(source)],
+      ['fragment.html', exportHtmlFragment(source)],
+    ] as const) {
+      const { doc, report } = await importFile(file, utf8(html));
+      assert.equal(doc.format, source.format, `${name} ${file}`);
+      assert.equal(doc.year, source.year);
+      assert.equal(doc.agency.name, source.agency.name);
+      const asPrinted = Object.fromEntries(Object.entries(source.cells).map(([k, v]) => [k, v ?? 0]));
+      assert.deepEqual(cellDiffs(asPrinted, doc.cells), [], `${name} ${file}`);
+      assertSameNarrative(doc, source);
+      assert.equal(report.matched, Object.keys(doc.cells).length);
+    }
+  }
+});
