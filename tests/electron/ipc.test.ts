@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { METHOD_NAMES } from '../../src/shared/api';
 import { AppError } from '../../src/shared/errors';
+import { parseShellArgs } from '../../src/main/electron/args';
 import { readPickedFiles, saveFilters, writeExportFile } from '../../src/main/electron/bridge-files';
 import { CHANNELS, MENU_COMMANDS, isMenuCommand } from '../../src/main/electron/channels';
 import {
@@ -97,15 +98,17 @@ test('suggested file names are reduced to a bare, portable name', () => {
 test('only files the app wrote, or its data folder, can be revealed', () => {
   const dataDir = join(dir, 'data');
   const saved = new Set([join(dir, 'exports', '报告.docx')]);
-  assert.equal(canReveal(join(dir, 'exports', '报告.docx'), saved, dataDir), true);
-  assert.equal(canReveal(join(dataDir, 'reports.sqlite'), saved, dataDir), true);
-  assert.equal(canReveal(join(dataDir, 'backups', 'b.sqlite'), saved, dataDir), true);
-  assert.equal(canReveal(join(dataDir, '..', 'other.txt'), saved, dataDir), false);
-  assert.equal(canReveal(`${dataDir}-evil/x`, saved, dataDir), false);
-  assert.equal(canReveal(dataDir, saved, dataDir), false);
-  assert.equal(canReveal('/etc/passwd', saved, dataDir), false);
-  assert.equal(canReveal('relative/path.docx', saved, dataDir), false);
-  assert.equal(canReveal(`${join(dataDir, 'a')}\0`, saved, dataDir), false);
+  assert.equal(canReveal(join(dir, 'exports', '报告.docx'), saved, [dataDir]), true);
+  assert.equal(canReveal(join(dataDir, 'reports.sqlite'), saved, [dataDir]), true);
+  assert.equal(canReveal(join(dataDir, 'backups', 'b.sqlite'), saved, [dataDir]), true);
+  assert.equal(canReveal(join(dataDir, '..', 'other.txt'), saved, [dataDir]), false);
+  assert.equal(canReveal(`${dataDir}-evil/x`, saved, [dataDir]), false);
+  assert.equal(canReveal(dataDir, saved, [dataDir]), false);
+  assert.equal(canReveal('/etc/passwd', saved, [dataDir]), false);
+  assert.equal(canReveal('relative/path.docx', saved, [dataDir]), false);
+  assert.equal(canReveal(`${join(dataDir, 'a')}\0`, saved, [dataDir]), false);
+  assert.equal(canReveal(join(dir, 'elsewhere', 'db.sqlite'), saved, [dataDir, join(dir, 'elsewhere')]), true, 'a --db folder');
+  assert.equal(canReveal(join(dir, 'elsewhere', 'db.sqlite'), saved, []), false);
 });
 
 test('open: oversized picks are refused before reading, with sizes in Chinese', () => {
@@ -148,4 +151,12 @@ test('save dialog filters follow the extension', () => {
   assert.deepEqual(saveFilters('a.docx')[0], { name: 'Word 文档', extensions: ['docx'] });
   assert.deepEqual(saveFilters('a.JSON')[0], { name: '年报交换文件', extensions: ['json'] });
   assert.deepEqual(saveFilters('noext'), [{ name: '所有文件', extensions: ['*'] }]);
+});
+
+test('--db passes through from npm start; Chromium switches and a missing value are ignored', () => {
+  assert.deepEqual(parseShellArgs(['--db', 'data/a.sqlite'], '/home/u'), { dbPath: '/home/u/data/a.sqlite' });
+  assert.deepEqual(parseShellArgs(['--no-sandbox', '--db=/srv/b.sqlite'], '/home/u'), { dbPath: '/srv/b.sqlite' });
+  assert.deepEqual(parseShellArgs(['--db'], '/home/u'), {});
+  assert.deepEqual(parseShellArgs(['--db', '--inspect'], '/home/u'), {});
+  assert.deepEqual(parseShellArgs(['--lang=zh-CN', 'x'], '/home/u'), {});
 });

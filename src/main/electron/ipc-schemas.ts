@@ -80,12 +80,15 @@ export function checkOpenSizes(files: readonly { name: string; bytes: number }[]
 
 /**
  * "打开所在文件夹" reveals only what the app itself wrote: a file saved through the save dialog in this
- * session, or something inside the data folder (database, backups). Not an arbitrary path of the renderer's.
+ * session, or something inside its own folders (data folder, database folder, backups). Not an arbitrary
+ * path of the renderer's choosing.
  */
-export function canReveal(path: string, savedPaths: ReadonlySet<string>, dataDir: string): boolean {
+export function canReveal(path: string, savedPaths: ReadonlySet<string>, appDirs: readonly string[]): boolean {
   if (!isAbsolute(path) || path.includes('\0')) return false;
   const p = normalize(path);
   if (savedPaths.has(p)) return true;
-  const back = relative(resolve(dataDir), resolve(p));
-  return back !== '' && !back.startsWith('..') && !isAbsolute(back);
+  return appDirs.some((dir) => {
+    const back = relative(resolve(dir), resolve(p));
+    return back !== '' && !back.startsWith('..') && !isAbsolute(back);
+  });
 }

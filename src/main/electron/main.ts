@@ -18,12 +18,13 @@ import {
   type WebContents,
 } from 'electron';
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { MenuCommand } from '../../shared/bridge';
 import { AppError } from '../../shared/errors';
 import { defaultDataDir, defaultDbPath } from '../paths';
 import { openCore, type Core } from '../services/core';
 import { createAppRequestHandler } from './app-protocol';
+import { parseShellArgs } from './args';
 import { readPickedFiles, saveFilters, writeExportFile } from './bridge-files';
 import { CHANNELS, type BridgeResult } from './channels';
 import { OpenFilesRequest, RpcRequest, SaveFileRequest, ShowInFolderRequest, canReveal, parseIpc, safeFileName } from './ipc-schemas';
@@ -58,11 +59,17 @@ const rendererDir = join(__dirname, '..', 'renderer');
 const preloadPath = join(__dirname, 'preload.cjs');
 const iconPath = join(__dirname, '..', '..', 'assets', 'icon.png');
 const stateFile = join(dataDir, WINDOW_STATE_FILE);
+const shellArgs = parseShellArgs(process.argv.slice(app.isPackaged ? 1 : 2), process.cwd());
 
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
 /** Files written through the save dialog in this session: the only ones "打开所在文件夹" may reveal. */
 const savedPaths = new Set<string>();
+
+/** The folders whose contents "打开所在文件夹" may show: the data folder and the database's own folder. */
+function appDirs(): string[] {
+  return shellArgs.dbPath ? [dataDir, dirname(shellArgs.dbPath)] : [dataDir];
+}
 
 function fail(error: unknown): { ok: false; error: { code: string; message: string } } {
   if (error instanceof AppError) return { ok: false, error: { code: error.code, message: error.message } };
@@ -130,7 +137,7 @@ function registerIpc(c: Core): void {
 
   handle(CHANNELS.showInFolder, async (args) => {
     const [path] = parseIpc(ShowInFolderRequest, args, '路径');
-    if (!canReveal(path, savedPaths, dataDir)) throw new AppError('invalid_input', '只能打开本程序保存的文件所在的文件夹。');
+    if (!canReveal(path, savedPaths, appDirs())) throw new AppError('invalid_input', '只能打开本程序保存的文件所在的文件夹。');
     shell.showItemInFolder(path);
   });
 }
@@ -271,7 +278,9 @@ function focusMainWindow(): void {
 async function start(): Promise<void> {
   try {
     mkdirSync(dataDir, { recursive: true });
-    core = openCore({ dbPath: defaultDbPath(), backupDir: join(dataDir, 'backups'), mode: 'electron', version: app.getVersion() });
+    core = shellArgs.dbPath
+      ? openCore({ dbPath: shellArgs.dbPath, mode: 'electron', version: app.getVersion() })
+      : openCore({ dbPath: defaultDbPath(), backupDir: join(dataDir, 'backups'), mode: 'electron', version: app.getVersion() });
   } catch (e) {
     dialog.showErrorBox('无法打开数据库', e instanceof Error ? e.message : String(e));
     app.quit();
