@@ -23,6 +23,7 @@ declare global {
       setFindings(findings: Finding[]): void;
       focus(cell: string): void;
       focusHandled: number;
+      setManualTotals(manual: boolean): void;
     };
   }
 }
@@ -150,6 +151,15 @@ describe('table editor in Chromium', { skip }, () => {
     await page.keyboard.type('3');
     await page.keyboard.press('Enter');
     assert.equal(await page.inputValue(cell('t3.new.total')), '15');
+    // a second click into the selected cell edits inside its text: left/right move the caret, not the cell
+    await page.click(cell('t3.new.legal'));
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await active(page), 't3.new.otherOrg');
+    await page.click(cell('t3.new.otherOrg'));
+    await page.keyboard.press('ArrowLeft');
+    assert.equal(await active(page), 't3.new.otherOrg');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await active(page), 't3.carriedIn.otherOrg', 'up/down always move');
     // Enter from the last result row skips the computed （七）总计 row
     await page.click(cell('t3.other.other.natural'));
     await page.keyboard.press('Enter');
@@ -176,6 +186,23 @@ describe('table editor in Chromium', { skip }, () => {
     assert.equal(await page.inputValue(cell('t3.partial.natural')), '-1');
     assert.ok(!(await batches(page)).flat().some((c) => c.cell === 't3.partial.natural' && typeof c.value === 'number'));
     assert.match((await page.textContent('#status'))!, /不能为负数/);
+    await page.close();
+  });
+
+  test('switching back to computed totals shows the sum, not text typed by hand', async () => {
+    const page = await open('format=GOV-2021&table=t4&manual=1');
+    await page.click(cell('t4.review.total'));
+    await page.keyboard.type('abc');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.getAttribute(cell('t4.review.total'), 'data-invalid'), 'true');
+    await page.click(cell('t4.review.upheld'));
+    await page.keyboard.type('4');
+    await page.evaluate(() => window.__tableHarness.setManualTotals(false));
+    const total = page.locator(cell('t4.review.total'));
+    assert.equal(await total.inputValue(), '4');
+    assert.equal(await total.getAttribute('data-invalid'), null);
+    assert.equal(await total.getAttribute('readonly'), '');
+    assert.equal(await page.locator('td.v.auto').count(), 3);
     await page.close();
   });
 
@@ -287,6 +314,7 @@ describe('table editor in Chromium', { skip }, () => {
     const before = await page.inputValue(cell('t3.new.research'));
     await page.click(cell('t3.new.research'));
     await page.keyboard.type(String(Number(before) + 2));
+    assert.equal(await stored(page, 't3.new.research'), Number(before) + 2, 'typing replaced the selected value');
     for (const id of ['t3.new.research', 't3.carriedOut.research'])
       assert.equal(await page.getAttribute(cell(id), 'data-severity'), 'error', id);
     assert.match((await page.getAttribute(cell('t3.new.research'), 'title'))!, /差 2/);

@@ -322,6 +322,13 @@ function TableEditor(props: ReportTableEditorProps): JSX.Element {
   const headRows = grid.rows.filter((r) => r.header);
   const bodyRows = grid.rows.filter((r) => !r.header);
 
+  /** What a cell shows: the text being typed or left invalid, else its value; a computed total its sum. */
+  const cellText = (id: string) => {
+    const kind = index.cellById.get(id)!.kind;
+    const draft = readOnly.has(id) ? undefined : drafts.get(id);
+    return { text: draft ?? displayText(kind, shown[id]), error: draftError(draft, kind) };
+  };
+
   const renderRow = (row: (typeof grid.rows)[number], r: number) => {
     const lastLabel = row.rowId !== undefined ? row.cells.filter((c) => c.kind === 'label').at(-1) : undefined;
     return (
@@ -332,8 +339,7 @@ function TableEditor(props: ReportTableEditorProps): JSX.Element {
               key={c.col}
               cell={c}
               name={index.cellById.get(c.cellId!)!.name}
-              text={drafts.get(c.cellId!) ?? displayText(index.cellById.get(c.cellId!)!.kind, shown[c.cellId!])}
-              error={draftError(drafts.get(c.cellId!), index.cellById.get(c.cellId!)!.kind)}
+              {...cellText(c.cellId!)}
               auto={readOnly.has(c.cellId!)}
               {...markProps(outlines.cells.get(c.cellId!))}
               h={h}

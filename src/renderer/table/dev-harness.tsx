@@ -5,7 +5,7 @@
  * window.__tableHarness lets a test read the batches sent and inject findings.
  */
 import { CssBaseline, ThemeProvider, createTheme } from '@mui/material';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { runChecks } from '../../shared/checks/index';
 import type { Finding } from '../../shared/findings';
@@ -24,6 +24,7 @@ interface HarnessApi {
   setFindings(findings: Finding[]): void;
   focus(cell: string): void;
   focusHandled: number;
+  setManualTotals(manual: boolean): void;
 }
 
 declare global {
@@ -35,7 +36,7 @@ declare global {
 const params = new URLSearchParams(location.search);
 const format = (params.get('format') ?? 'GOV-2021') as FormatId;
 const table = (params.get('table') ?? 't3') as TableId;
-const manualTotals = params.get('manual') === '1';
+const manualAtStart = params.get('manual') === '1';
 const demo = params.get('demo') === '1';
 const standIn = params.get('standin') === '1';
 
@@ -47,6 +48,7 @@ const api: HarnessApi = {
   setFindings: () => {},
   focus: () => {},
   focusHandled: 0,
+  setManualTotals: () => {},
 };
 window.__tableHarness = api;
 
@@ -70,7 +72,7 @@ function demoCells(): Cells {
     base[`t3.carriedOut.${col}`] = col === 'natural' ? 2 : 0;
     base[`t3.new.${col}`] = results + (col === 'natural' ? 1 : 0);
   }
-  return manualTotals ? base : applyComputedTotals(format, base);
+  return manualAtStart ? base : applyComputedTotals(format, base);
 }
 
 /** A local stand-in for t3.balance, only to exercise outlines while the real checks are not in. */
@@ -95,6 +97,7 @@ function standInBalance(cells: Cells): Finding[] {
 
 function Harness() {
   const [cells, setCells] = useState<Cells>(() => (demo ? demoCells() : blankReport(2025, { name: '示例局', level: 'county-department' }, format).cells));
+  const [manualTotals, setManual] = useState(manualAtStart);
   const [injected, setInjected] = useState<Finding[] | null>(null);
   const [focusCell, setFocusCell] = useState<string | null>(null);
   const [status, setStatus] = useState('');
@@ -110,14 +113,21 @@ function Harness() {
   api.findings = () => findings;
   api.setFindings = (f) => setInjected(f);
   api.focus = (c) => setFocusCell(c);
+  api.setManualTotals = (manual) => {
+    setManual(manual);
+    // back to automatic: the stored totals follow their parts again, as the app's store does
+    if (!manual) setCells((prev) => applyComputedTotals(format, prev));
+  };
 
+  const manualRef = useRef(manualTotals);
+  manualRef.current = manualTotals;
   const onChange = useCallback((batch: Batch) => {
     api.batches.push(batch);
     setCells((prev) => {
       const next = { ...prev };
       for (const { cell, value } of batch) next[cell] = value;
       // what the app's store does in automatic mode: totals follow their parts
-      if (!manualTotals) for (const c of computedTotalChanges(format, next)) next[c.cell] = c.value;
+      if (!manualRef.current) for (const c of computedTotalChanges(format, next)) next[c.cell] = c.value;
       return next;
     });
   }, []);
