@@ -8,6 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { getFormat, TABLE_IDS, type FormatDefinition, type FormatId } from '../../src/shared/format/index';
+import { gridFor, scaleWidths } from '../../src/shared/grid';
 
 const repoRoot = resolve(new URL('../..', import.meta.url).pathname);
 /** The shared fonts.conf maps 仿宋_GB2312, 方正小标宋简体 … to the CJK fonts Debian has. */
@@ -85,4 +87,42 @@ export function renderDocx(buffer: Uint8Array, options: RenderOptions = {}): Ren
 /** Text with every kind of space and line break removed, for finding labels that wrap inside a cell. */
 export function squeeze(text: string): string {
   return text.replace(/[\s\u00a0\u3000]+/g, '');
+}
+
+/** Text of a vertical strip of every page (points from the left edge), as pdftotext reads a crop area. */
+export function stripText(pdf: string, xPt: number, widthPt: number, pageHeightPt = 842): string {
+  const args = ['-x', String(Math.floor(xPt)), '-y', '0', '-W', String(Math.ceil(widthPt)), '-H', String(pageHeightPt), pdf, '-'];
+  return run('pdftotext', args);
+}
+
+export interface TablePlacement {
+  /** Left edge of the tables (the left margin), in twips. */
+  left: number;
+  /** Table width (the text width), in twips. */
+  width: number;
+}
+
+/**
+ * Table labels not found in the PDF. A label that wraps inside a narrow cell comes out of pdftotext mixed
+ * with the cells beside it on the same line ("自然 / 人 商业 科研…"), so each label is looked for in a strip
+ * exactly as wide as the grid columns it spans, where only its own cell sits on its rows.
+ */
+export function missingTableLabels(pdf: string, formatOrId: FormatId | FormatDefinition, at: TablePlacement): string[] {
+  const format = typeof formatOrId === 'string' ? getFormat(formatOrId) : formatOrId;
+  const strips = new Map<string, string>();
+  const missing: string[] = [];
+  for (const id of TABLE_IDS) {
+    const grid = gridFor(format, id);
+    const widths = scaleWidths(grid.columnWeights, at.width);
+    const edge = (col: number) => (at.left + widths.slice(0, col).reduce((a, b) => a + b, 0)) / 20;
+    for (const cell of grid.rows.flatMap((r) => r.cells)) {
+      if (cell.kind === 'value' || !cell.text) continue;
+      const x = edge(cell.col);
+      const w = edge(cell.col + cell.colSpan) - x;
+      const key = `${x}/${w}`;
+      if (!strips.has(key)) strips.set(key, squeeze(stripText(pdf, x, w)));
+      if (!strips.get(key)!.includes(squeeze(cell.text))) missing.push(`${id}: ${cell.text}`);
+    }
+  }
+  return missing;
 }

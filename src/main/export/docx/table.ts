@@ -27,7 +27,7 @@ import { paragraph, run } from './runs';
 /** Cell padding: 1 mm left and right, so 15 value columns of T4 still hold two characters of 10.5 pt a line. */
 const CELL_MARGIN_TWIPS = 57;
 /** A hair above and below so wrapped labels do not touch the rules. */
-const CELL_MARGIN_VERTICAL_TWIPS = 23;
+const CELL_MARGIN_VERTICAL_TWIPS = 0;
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 
 const ALIGN: Record<GridCell['kind'], (typeof AlignmentType)[keyof typeof AlignmentType]> = {
