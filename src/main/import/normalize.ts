@@ -18,8 +18,22 @@ const HALF_TO_FULL: Record<string, string> = {
 
 const SPACES = /[\s\u00A0\u3000\u2002-\u200B\uFEFF]+/g;
 
+/** Normalized forms are asked for over and over (every source cell against every label): remember them. */
+function memo(fn: (text: string) => string): (text: string) => string {
+  const cache = new Map<string, string>();
+  return (text) => {
+    let out = cache.get(text);
+    if (out === undefined) {
+      if (cache.size > 50_000) cache.clear();
+      out = fn(text);
+      cache.set(text, out);
+    }
+    return out;
+  };
+}
+
 /** Whitespace-free, full-width-punctuation form of a label. */
-export function normalizeLabel(text: string): string {
+export const normalizeLabel = memo((text: string): string => {
   let s = text.replace(SPACES, '');
   // full-width letters/digits → ASCII, so "１．" and "1." meet
   s = s.replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
@@ -31,14 +45,14 @@ export function normalizeLabel(text: string): string {
   // level-1 numbering "一．" "一." "一," → "一、"
   s = s.replace(/^([一二三四五六七八九十]+)[．.，,]/, '$1、');
   return s;
-}
+});
 
 /** The label without bracketed notes: "规章（县级无此项）" → "规章". */
-export function coreLabel(text: string): string {
+export const coreLabel = memo((text: string): string => {
   const n = normalizeLabel(text);
   // enumerations like （五） are part of the label (第二十条第（五）项); notes are longer
   return n.replace(/（([^（）]*)）|【[^【】]*】/g, (all, inner: string | undefined) => (inner !== undefined && /^[一二三四五六七八九十]+$/.test(inner) ? all : ''));
-}
+});
 
 /** Does `found` (text in the source) name `expected` (a label of the format)? */
 export function labelMatches(found: string, expected: string): boolean {
