@@ -111,3 +111,29 @@ test('a 2019-format unit sums into a 2021 parent', async () => {
   assert.equal(parent.cells['t3.other.other.natural'], (old.cells['t3.other.natural'] ?? 0) + (cur.cells['t3.other.other.natural'] ?? 0));
   assert.equal(parent.cells['t3.resultTotal.total'], (old.cells['t3.resultTotal.total'] ?? 0) + (cur.cells['t3.resultTotal.total'] ?? 0));
 });
+
+test('units sent as .docx and .html reports go through the importers and sum like exchange files', async () => {
+  const { exportDocx } = await import('../../src/main/export/docx/index');
+  const { exportHtmlPage } = await import('../../src/main/export/html/index');
+  const parentId = await newParent('某某镇人民政府');
+  const a = unitReport(401, 2025, '某某镇财政所');
+  const b = unitReport(402, 2025, '某某镇农业服务中心');
+  const added = (await call('aggregate.addUnits', {
+    parentId,
+    files: [
+      { fileName: '财政所.docx', data: (await exportDocx(a)).toString('base64') },
+      { fileName: '农业服务中心.html', data: Buffer.from(exportHtmlPage(b)).toString('base64') },
+      { fileName: '假的.docx', data: Buffer.from('这不是 Word 文件').toString('base64') },
+    ],
+  })) as { results: { outcome: string; message?: string; unit?: { source: string; name: string } }[] };
+  assert.deepEqual(added.results.map((r) => r.outcome), ['added', 'added', 'failed']);
+  assert.deepEqual(added.results.slice(0, 2).map((r) => [r.unit!.source, r.unit!.name]), [
+    ['docx', '某某镇财政所'],
+    ['html', '某某镇农业服务中心'],
+  ]);
+  assert.ok(added.results[2]!.message && !/at \w+ \(/.test(added.results[2]!.message), 'a Chinese message, not a stack trace');
+  const preview = (await call('aggregate.preview', { parentId })) as { units: number; cells: Record<string, number | null> };
+  assert.equal(preview.units, 2);
+  for (const id of ['t3.new.total', 't4.suitDirect.total', 't2.fees.amount'])
+    assert.equal(preview.cells[id], Number(((a.cells[id] ?? 0) + (b.cells[id] ?? 0)).toFixed(6)), id);
+});
