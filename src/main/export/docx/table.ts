@@ -49,7 +49,7 @@ export function columnWidthsFor(format: FormatDefinition, table: TableId, width:
   return scaleWidths(gridFor(format, table).columnWeights, width);
 }
 
-/** `keepNext` on every row but the last keeps a table that fits on a page in one piece, with its heading. */
+/** `keepNext` chains rows (and the heading above) so that a table or a T2 block that fits a page is not split. */
 function cellParagraph(text: string, kind: GridCell['kind'], style: RoleStyle, keepNext: boolean): Paragraph {
   return noGridSnap(
     paragraph([run(text, style, { snapToGrid: false })], {
@@ -74,7 +74,9 @@ export function buildTable(format: FormatDefinition, table: TableId, cells: Cell
   };
 
   const rows = gridSlots(grid).map((slots, r) => {
-    const keepNext = r < grid.rows.length - 1;
+    // T2 may break between its blocks, never inside one; T3 and T4 stay whole when they fit a page
+    const next = grid.rows[r + 1];
+    const keepNext = !!next && next.cells[0]?.kind !== 'blockTitle';
     const children = slots.map((slot) => {
       const cell = slot.cell;
       const common = {
