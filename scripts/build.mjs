@@ -24,6 +24,7 @@ const INDEX_HTML = `<!doctype html>
 <meta http-equiv="Content-Security-Policy" content="${CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>政府信息公开年报助手</title>
+<link rel="icon" href="data:,">
 <style>html,body,#root{height:100%;margin:0}body{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC",sans-serif}</style>
 </head>
 <body>

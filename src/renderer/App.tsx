@@ -15,6 +15,19 @@ import { AboutDialog } from './home/AboutDialog';
 
 export type Page = { name: 'home' } | { name: 'editor'; id: number } | { name: 'trash' } | { name: 'aggregate' };
 
+/** The page lives in the address's hash, so a reload (or the back button) returns to it. */
+export function pageFromHash(hash: string): Page {
+  const m = /^#\/report\/(\d+)$/.exec(hash);
+  if (m) return { name: 'editor', id: Number(m[1]) };
+  if (hash === '#/trash') return { name: 'trash' };
+  if (hash === '#/aggregate') return { name: 'aggregate' };
+  return { name: 'home' };
+}
+
+function hashOf(page: Page): string {
+  return page.name === 'editor' ? `#/report/${page.id}` : page.name === 'home' ? '#/' : `#/${page.name}`;
+}
+
 /** A menu command with a serial, so the same command twice is seen twice. */
 export interface MenuEvent {
   command: MenuCommand;
@@ -26,7 +39,16 @@ export function App() {
   const { notify } = useFeedback();
   const [agencies, setAgencies] = useState<Agency[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [page, setPage] = useState<Page>({ name: 'home' });
+  const [page, setPageState] = useState<Page>(() => pageFromHash(window.location.hash));
+  const setPage = useCallback((p: Page) => {
+    if (window.location.hash !== hashOf(p)) window.location.hash = hashOf(p);
+    setPageState(p);
+  }, []);
+  useEffect(() => {
+    const onHash = () => setPageState(pageFromHash(window.location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
   const [menu, setMenu] = useState<MenuEvent | null>(null);
   const [about, setAbout] = useState(false);
 

@@ -1,0 +1,180 @@
+/**
+ * The journey in a real browser against the real browser-mode server and a temporary database: first
+ * start, a 2025 report, live checks on T3, a pasted block, reload, an acknowledged warning, keyboard
+ * movement, and the exported .docx.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { strFromU8, unzipSync } from 'fflate';
+import type { Browser, Page } from 'playwright-core';
+import { GOV_2021, formatIndex } from '../../src/shared/format/index';
+import { buildRenderer, cell, createAgency, createReport, launchBrowser, pasteText, skipReason, startApp, typeInto, waitSaved, type App } from './harness';
+
+const skip = skipReason();
+const T3_COLUMNS = formatIndex('GOV-2021').columnIds.t3; // natural … otherOrg, total
+
+describe('editor in the browser', { skip: skip ?? false }, () => {
+  let build: string;
+  let app: App;
+  let browser: Browser;
+  let page: Page;
+
+  before(async () => {
+    build = mkdtempSync(join(tmpdir(), 'gov-e2e-build-'));
+    buildRenderer(build);
+    app = await startApp(build);
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+    page.on('pageerror', (e) => console.error('page error:', e.message));
+    await page.goto(app.server.url);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+    if (build) rmSync(build, { recursive: true, force: true });
+  });
+
+  test('first start asks for the agency, then a 2025 report opens in the editor', async () => {
+    await createAgency(page, '某某县教育局');
+    await createReport(page, 2025);
+    await page.getByRole('heading', { name: '某某县教育局 · 2025年度报告' }).waitFor();
+    await page.getByTestId('nav-s3').click();
+    await cell(page, 't3.new.natural').waitFor();
+  });
+
+  test('一+二 ≠ 三（七）+四 shows the finding and red outlines; fixing it clears both', async () => {
+    await typeInto(page, 't3.new.natural', '5');
+    await typeInto(page, 't3.carriedIn.natural', '0');
+    await typeInto(page, 't3.granted.natural', '3');
+    await typeInto(page, 't3.carriedOut.natural', '0');
+    for (const id of ['t3.new.natural', 't3.carriedIn.natural', 't3.carriedOut.natural'])
+      assert.equal(await cell(page, id).getAttribute('data-severity'), 'error', `${id} outlined`);
+    const outline = await cell(page, 't3.new.natural').evaluate((el) => getComputedStyle(el.closest('td') ?? el).outlineColor + getComputedStyle(el).outlineColor + getComputedStyle(el).boxShadow);
+    assert.match(outline, /rgb\(\s*(19[0-9]|2\d\d),/, `a red outline is drawn (${outline})`);
+    await page.getByTestId('nav-checks').click();
+    const balance = page.locator('[data-testid="finding"][data-rule="t3.balance"]');
+    assert.ok((await balance.count()) >= 1, 'the balance finding is listed');
+    assert.match((await balance.first().textContent()) ?? '', /差 2/);
+    // the click on the finding brings the cell back, focused
+    await balance.first().getByRole('button').first().click();
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-cell')?.startsWith('t3.'));
+
+    await typeInto(page, 't3.granted.natural', '5');
+    assert.equal(await cell(page, 't3.new.natural').getAttribute('data-severity'), null);
+    await page.getByTestId('nav-checks').click();
+    assert.equal(await page.locator('[data-testid="finding"][data-rule="t3.balance"]').count(), 0);
+    await page.getByTestId('nav-s3').click();
+  });
+
+  test('a 3×7 tab-separated block (totals typed by hand) pastes from the focused cell and survives a reload', async () => {
+    // 自然人 … 其他 and 总计: seven columns, the last one typed by hand — so switch to 手工填写总计 first
+    await page.getByTestId('totals-switch').click();
+    await page.getByTestId('totals-switch').filter({ hasText: '手工填写总计' }).waitFor();
+    const block = [1, 8, 15].map((first) => {
+      const six = [0, 1, 2, 3, 4, 5].map((k) => first + k);
+      return [...six, six.reduce((a, b) => a + b, 0)];
+    });
+    const rows = ['withheld.stateSecret', 'withheld.lawProhibited', 'withheld.security'];
+    await cell(page, `t3.${rows[0]}.natural`).click();
+    await pasteText(page, block.map((r) => r.join('\t')).join('\r\n') + '\r\n');
+    await page.getByTestId('table-status').filter({ hasText: '已粘贴 21 个单元格' }).waitFor();
+    const expectBlock = async (when: string) => {
+      for (let r = 0; r < 3; r++)
+        for (let c = 0; c < 7; c++)
+          assert.equal(await cell(page, `t3.${rows[r]}.${T3_COLUMNS[c]}`).inputValue(), String(block[r]![c]), `${rows[r]} ${T3_COLUMNS[c]} ${when}`);
+    };
+    await expectBlock('after paste');
+    await waitSaved(page);
+    await page.reload();
+    await page.getByTestId('nav-s3').click();
+    await expectBlock('after reload');
+    assert.equal(await cell(page, 't3.new.natural').inputValue(), '5');
+    assert.equal(await cell(page, 't3.granted.natural').inputValue(), '5');
+    await page.getByTestId('totals-switch').filter({ hasText: '手工填写总计' }).waitFor();
+    // back to computed totals: the row totals follow the parts again
+    await page.getByTestId('totals-switch').click();
+    await page.getByTestId('totals-switch').filter({ hasText: '总计自动计算' }).waitFor();
+    assert.equal(await cell(page, 't3.withheld.security.total').inputValue(), String(block[2]![6]));
+  });
+
+  test('keyboard: Tab moves right, Enter moves down, arrows move, typing replaces', async () => {
+    const focused = () => page.evaluate(() => document.activeElement?.getAttribute('data-cell'));
+    await cell(page, 't3.new.natural').click();
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(), 't3.new.business');
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await focused(), 't3.new.natural');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await focused(), 't3.carriedIn.natural');
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await focused(), 't3.carriedIn.business');
+    await page.keyboard.press('ArrowUp');
+    assert.equal(await focused(), 't3.new.business');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.type('7');
+    await page.keyboard.press('Enter');
+    assert.equal(await focused(), 't3.carriedIn.natural');
+    assert.equal(await cell(page, 't3.new.natural').inputValue(), '7');
+    await cell(page, 't3.new.natural').click();
+    await page.keyboard.type('5');
+    await page.keyboard.press('Enter');
+    assert.equal(await cell(page, 't3.new.natural').inputValue(), '5');
+  });
+
+  test('invalid input is shown as such and never saved', async () => {
+    await typeInto(page, 't3.new.research', '-1');
+    await typeInto(page, 't3.new.legal', 'abc');
+    assert.equal(await cell(page, 't3.new.research').inputValue(), '-1');
+    assert.equal(await cell(page, 't3.new.research').getAttribute('data-invalid'), 'true');
+    assert.equal(await cell(page, 't3.new.legal').inputValue(), 'abc');
+    await waitSaved(page);
+    const detail = (await app.core.dispatch('reports.open', { id: 1 })) as { ok: true; value: { cells: Record<string, number | null> } };
+    assert.equal(detail.value.cells['t3.new.research'], null);
+    assert.equal(detail.value.cells['t3.new.legal'], null);
+    for (const id of ['t3.new.research', 't3.new.legal']) {
+      await cell(page, id).click();
+      await page.keyboard.press('Delete');
+      await page.keyboard.press('Enter');
+    }
+  });
+
+  test('a warning is acknowledged with a reason and stays acknowledged', async () => {
+    await page.getByTestId('nav-s2').click();
+    await typeInto(page, 't2.fees.amount', '25000');
+    await page.getByTestId('nav-checks').click();
+    const warning = page.locator('[data-testid="finding"][data-rule="t2.feeUnit"]');
+    await warning.waitFor();
+    await warning.getByRole('button', { name: '确认无误' }).click();
+    await page.getByTestId('ack-reason').fill('本年确收取 25000 万元（经财务核对）');
+    await page.getByRole('dialog').getByRole('button', { name: '确认', exact: true }).click();
+    await warning.getByRole('button', { name: '撤销确认' }).waitFor();
+    assert.match((await warning.textContent()) ?? '', /已确认：本年确收取/);
+    const detail = (await app.core.dispatch('reports.open', { id: 1 })) as { ok: true; value: { acknowledged: { rule: string }[] } };
+    assert.ok(detail.value.acknowledged.some((a) => a.rule === 't2.feeUnit'));
+  });
+
+  test('export: errors are listed first, 仍然导出 downloads a .docx with the labels and the typed numbers', async () => {
+    await page.getByTestId('export-docx').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('报告中还有错误').waitFor();
+    const downloaded = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: '仍然导出' }).click();
+    const download = await downloaded;
+    assert.match(download.suggestedFilename(), /\.docx$/);
+    const path = join(app.dir, 'export.docx');
+    await download.saveAs(path);
+    const bytes = readFileSync(path);
+    const xml = strFromU8(unzipSync(new Uint8Array(bytes))['word/document.xml']!);
+    for (const label of ['一、总体情况', '（三）不予公开', '行政事业性收费']) assert.ok(xml.includes(label), label);
+    assert.ok(xml.includes('某某县教育局'));
+    const helper = join(import.meta.dirname, '../helpers/docx-xml.ts');
+    if (existsSync(helper)) {
+      const { assertDocxStructure } = (await import(helper)) as { assertDocxStructure: (docx: Buffer, format?: typeof GOV_2021) => unknown };
+      await assertDocxStructure(bytes, GOV_2021);
+    }
+  });
+});
