@@ -37,9 +37,10 @@ export function createAppRequestHandler(root: string): AppRequestHandler {
     if (!(await isFile(file))) {
       return refuse(404, rel === 'index.html' ? '找不到界面文件，请先运行 npm run build' : '找不到文件');
     }
-    // A symlink inside the folder must not lead outside it.
-    realRoot ??= realpath(root);
-    const [base, real] = await Promise.all([realRoot, realpath(file)]);
+    // A symlink inside the folder must not lead outside it. (Inside an asar archive, which holds no
+    // symlinks, realpath may be unsupported: the lexical check above then stands alone.)
+    realRoot ??= realpath(root).catch(() => root);
+    const [base, real] = await Promise.all([realRoot, realpath(file).catch(() => file as string)]);
     if (!real.startsWith(base + sep)) return refuse(403, '拒绝访问');
     const body = request.method === 'HEAD' ? null : await readFile(real);
     return new Response(body, {

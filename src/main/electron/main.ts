@@ -49,6 +49,8 @@ protocol.registerSchemesAsPrivileged([
 app.enableSandbox();
 app.commandLine.appendSwitch('lang', 'zh-CN');
 app.setName(PRODUCT_NAME);
+// Taskbar grouping and notifications on Windows are keyed by the installer's appId.
+if (process.platform === 'win32') app.setAppUserModelId('cn.gov.report.assistant');
 
 const isDev = !app.isPackaged;
 const dataDir = defaultDataDir();
