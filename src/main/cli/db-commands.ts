@@ -11,14 +11,8 @@ import { readInput, writeOutput } from './files';
 import type { Io } from './io';
 import { importSummary } from './report-commands';
 import { table } from './text';
+import { DB_USAGE } from './usage';
 
-export const DB_USAGE = [
-  'gov-report db list [--trash] [--json] [--db <数据库文件>]',
-  'gov-report db import <交换文件或报告文件…> [--replace] [--db <数据库文件>]',
-  'gov-report db export <报告编号> [--out <输出.json>] [--db <数据库文件>]',
-  'gov-report db backup [--list] [--db <数据库文件>]',
-  'gov-report db restore <备份名称> [--db <数据库文件>]',
-];
 
 const DB_OPTION: Options = { db: { type: 'string' } };
 

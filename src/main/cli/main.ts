@@ -3,9 +3,8 @@
  * errors (check, or export refused), 2 unreadable input or a wrong argument, 3 an internal error.
  */
 import { AppError } from '../../shared/errors';
-import { DB_USAGE, dbCommand } from './db-commands';
 import { processIo, type Io } from './io';
-import { USAGE, checkCommand, exportCommand, importCommand, newCommand } from './report-commands';
+import { DB_USAGE, USAGE } from './usage';
 
 export const HELP = `政府信息公开年报助手 命令行工具
 
@@ -38,16 +37,17 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       case 'help':
         io.out(HELP);
         return command === undefined ? 2 : 0;
+      // Loaded on demand: --help and `new` need neither the importers nor the exporters.
       case 'check':
-        return await checkCommand(args, io);
+        return await (await import('./report-commands')).checkCommand(args, io);
       case 'export':
-        return await exportCommand(args, io);
+        return await (await import('./report-commands')).exportCommand(args, io);
       case 'new':
-        return await newCommand(args, io);
+        return await (await import('./new-command')).newCommand(args, io);
       case 'import':
-        return await importCommand(args, io);
+        return await (await import('./report-commands')).importCommand(args, io);
       case 'db':
-        return await dbCommand(args, io);
+        return await (await import('./db-commands')).dbCommand(args, io);
       default:
         io.err(`未知的命令“${command}”。运行 gov-report --help 查看用法。\n`);
         return 2;

@@ -1,22 +1,16 @@
 /** Commands on report files: check, export, new, import. None of them touches the database. */
-import { AgencyLevel, AGENCY_LEVELS } from '../../shared/agency';
 import type { ImportReport } from '../../shared/api';
 import { runChecks } from '../../shared/checks/index';
-import { AppError, invalidInput } from '../../shared/errors';
+import { AppError } from '../../shared/errors';
 import { SEVERITY_NAMES, type Finding } from '../../shared/findings';
-import { AgencyRef, blankReport, toExchange, Year, type ReportDoc } from '../../shared/report';
+import { toExchange, type ReportDoc } from '../../shared/report';
 import { markAcknowledged } from '../services/documents';
 import { exportFileName, renderExport } from '../services/export';
-import { parse, noExtraPositionals, requirePositional, requireString } from './args';
+import { parse, noExtraPositionals, requirePositional } from './args';
+import { USAGE } from './usage';
 import { readReport, writeOutput } from './files';
 import type { Io } from './io';
 
-export const USAGE = {
-  check: 'gov-report check <报告文件> [--previous <上年报告文件>] [--json]',
-  export: 'gov-report export <report.json> --docx <输出.docx> [--html <输出.html>] [--force]',
-  new: 'gov-report new --year <年度> --agency <机关名称> --level <机关级别>',
-  import: 'gov-report import <文件.docx|.html|.txt|.json> [--json]',
-};
 
 function findingsFor(doc: ReportDoc, previous: ReportDoc | null): Finding[] {
   // The command line checks a report as it would be published: a blank cell is an error (cell.missing).
@@ -86,22 +80,6 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
     io.out(`已导出：${written}（${exportFileName(doc, kind)}）\n`);
   }
   if (errors.length > 0) io.err(`注意：报告还有 ${errors.length} 处错误，已按 --force 强制导出。\n`);
-  return 0;
-}
-
-export async function newCommand(args: string[], io: Io): Promise<number> {
-  const p = parse(args, { year: { type: 'string' }, agency: { type: 'string' }, level: { type: 'string' } }, USAGE.new);
-  noExtraPositionals(p, 0, USAGE.new);
-  const yearText = requireString(p, 'year', '年度，例如 2025', USAGE.new);
-  const name = requireString(p, 'agency', '机关名称', USAGE.new);
-  const levelText = requireString(p, 'level', `机关级别：${AGENCY_LEVELS.join('、')}`, USAGE.new);
-  const year = Year.safeParse(/^\s*-?\d+\s*$/.test(yearText) ? Number(yearText) : yearText);
-  if (!year.success) throw invalidInput(year.error, '参数 --year ');
-  const level = AgencyLevel.safeParse(levelText);
-  if (!level.success) throw new AppError('invalid_input', `参数 --level 有误：“${levelText}”不是可用的机关级别，应为 ${AGENCY_LEVELS.join('、')} 之一。`);
-  const agency = AgencyRef.safeParse({ name, level: level.data });
-  if (!agency.success) throw invalidInput(agency.error, '参数 --agency ');
-  io.out(JSON.stringify(toExchange(blankReport(year.data, agency.data)), null, 2) + '\n');
   return 0;
 }
 
