@@ -343,14 +343,30 @@ describe('table editor in Chromium', { skip }, () => {
       return out;
     });
     assert.ok(times.every((x) => !Number.isNaN(x)), 'the outline is there synchronously after each keystroke');
-    const sorted = [...times].sort((a, b) => a - b);
-    const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!.toFixed(2);
-    t.diagnostic(`T3 keystroke → outlines: median ${q(0.5)} ms, p95 ${q(0.95)} ms, max ${q(1)} ms (200 keystrokes)`);
+    // the same page running a fixed ~0.5 ms loop: its tail is what a busy shared machine adds
+    const control = await page.evaluate(() => {
+      const out: number[] = [];
+      for (let i = 0; i < 200; i++) {
+        const t0 = performance.now();
+        let x = 0;
+        for (let k = 0; k < 300_000; k++) x += Math.sqrt(k);
+        if (x < 0) console.log(x);
+        out.push(performance.now() - t0);
+      }
+      return out;
+    });
+    const stats = (xs: number[]) => {
+      const sorted = [...xs].sort((a, b) => a - b);
+      const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!.toFixed(2);
+      return `median ${q(0.5)} ms, p95 ${q(0.95)} ms, max ${q(1)} ms`;
+    };
+    t.diagnostic(`T3 keystroke → checks → outlines (200 keystrokes): ${stats(times)}`);
+    t.diagnostic(`control loop in the same page: ${stats(control)}`);
     await page.close();
   });
 
-  test('screenshots of T2, T3, T4 in both formats', async () => {
-    const out = shotsDir ?? join(dir, 'shots');
+  test('screenshots of T2, T3, T4 in both formats', { skip: shotsDir ? false : '只在设置 TABLE_SCREENSHOTS=<目录> 时截图' }, async () => {
+    const out = shotsDir!;
     mkdirSync(out, { recursive: true });
     const demoFindings: Finding[] = [
       { rule: 't3.balance', severity: 'error', cells: ['t3.new.business', 't3.carriedIn.business', 't3.resultTotal.business', 't3.carriedOut.business'], message: '一+二 ≠ 三（七）+四' },
