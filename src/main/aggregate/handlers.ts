@@ -1,14 +1,14 @@
 /** Service handlers of the aggregate.* methods, merged into the core's registry. */
 import type { AggregateAddResult, AggregateTrace } from '../../shared/api';
 import { AppError } from '../../shared/errors';
-import type { Finding } from '../../shared/findings';
 import { formatIndex } from '../../shared/format/index';
 import type { Store, StoredReport } from '../storage/index';
 import type { Handlers } from '../services/context';
 import { fullCells, refreshCounts, refreshNextYear } from '../services/documents';
 import { withTotals } from '../services/reports';
 import { AggregateStore } from './store';
-import { aggregate, mismatchFindings, unitCellsIn, type Aggregation } from './sum';
+import { sumOfUnits } from './findings';
+import { mismatchFindings, unitCellsIn, type Aggregation } from './sum';
 import { assessUnit, readUnitFile, unitKey } from './units';
 
 type AggregateMethods =
@@ -27,23 +27,7 @@ function parentOf(store: Store, id: number): StoredReport {
 }
 
 /** The sums over the parent's included units. */
-function sumFor(store: Store, parent: StoredReport): Aggregation {
-  const included = unitsOf(store)
-    .units(parent.id)
-    .filter((u) => u.included)
-    .map((u) => ({ id: u.id, name: u.name, format: u.doc.format, cells: u.doc.cells }));
-  return aggregate(included, parent.format);
-}
-
-/**
- * aggregate.mismatch findings of a stored report that has units: where its numbers differ from the sum
- * of its included units. Empty for a report without units (the checks can call this for every report).
- */
-export function aggregateFindings(store: Store, reportId: number): Finding[] {
-  const parent = store.report(reportId);
-  const sum = sumFor(store, parent);
-  return mismatchFindings(parent.format, fullCells(parent), sum);
-}
+const sumFor = (store: Store, parent: StoredReport): Aggregation => sumOfUnits(store.db, parent.id, parent.format);
 
 function decodeBase64(data: string, fileName: string): Uint8Array {
   if (!/^[A-Za-z0-9+/=\s]*$/.test(data)) throw new AppError('invalid_input', `文件“${fileName}”的内容编码有误（应为 base64）。`);

@@ -70,6 +70,13 @@ function toUnit(r: UnitRow): AggregateUnit & { parentId: number } {
   };
 }
 
+export interface StoredUnitDoc {
+  id: number;
+  name: string;
+  included: boolean;
+  doc: ReportDoc;
+}
+
 export interface NewUnit {
   parentId: number;
   doc: ReportDoc;
@@ -82,6 +89,8 @@ const stores = new WeakMap<Database.Database, AggregateStore>();
 
 export class AggregateStore {
   private readonly stmts;
+  /** Parsed units per parent: the checks may ask on every keystroke; only this class writes the table. */
+  private readonly cache = new Map<number, StoredUnitDoc[]>();
 
   /** One store per connection (restoring a backup opens a new connection, and gets a new store). */
   static for(db: Database.Database): AggregateStore {
@@ -129,6 +138,7 @@ export class AggregateStore {
 
   /** Add a unit, or replace the stored unit of the same agency and year (the user's include choice is reset). */
   put(u: NewUnit, now: string): { id: number; replaced: boolean } {
+    this.cache.delete(u.parentId);
     const key = unitKey(u.doc.agency.name, u.doc.year);
     const replaced = this.stmts.byKey.get(u.parentId, key) !== undefined;
     const { id } = this.stmts.upsert.get({
@@ -150,24 +160,28 @@ export class AggregateStore {
   }
 
   setIncluded(id: number, included: boolean | null): void {
-    this.unit(id);
+    this.cache.delete(this.unit(id).parentId);
     this.stmts.setOverride.run(included === null ? null : included ? 1 : 0, id);
   }
 
   remove(id: number): void {
-    this.unit(id);
+    this.cache.delete(this.unit(id).parentId);
     this.stmts.remove.run(id);
   }
 
   /** The parent's units with their reports, for summing and tracing. */
-  units(parentId: number): { id: number; name: string; included: boolean; doc: ReportDoc }[] {
+  units(parentId: number): StoredUnitDoc[] {
+    const cached = this.cache.get(parentId);
+    if (cached) return cached;
     const rows = this.stmts.docs.all(parentId) as { id: number; name: string; doc: string; status: AggregateUnit['status']; includeOverride: number | null }[];
-    return rows.map((r) => ({
+    const units = rows.map((r) => ({
       id: r.id,
       name: r.name,
       included: isIncluded(r.status, r.includeOverride === null ? null : r.includeOverride === 1),
       // stored by this module after validation; parsing again guards against a hand-edited database
       doc: ExchangeFile.parse(JSON.parse(r.doc)),
     }));
+    this.cache.set(parentId, units);
+    return units;
   }
 }
