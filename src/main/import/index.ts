@@ -115,6 +115,7 @@ export function importSource(source: SourceDocument): ImportResult {
   for (const note of source.notes) log.info('文件', note);
   const parts = outline(source.blocks, source.titleHint);
   const titleText = parts.title.join('');
+  if (parts.dropped.length) log.info('标题', `标题前的文字未导入：${parts.dropped.join(' / ').slice(0, 80)}`);
 
   // agency and year from the title, the year also from the statistical period of the preamble
   const fromTitle = parseTitle(titleText);

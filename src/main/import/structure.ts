@@ -6,6 +6,7 @@
  */
 import { getFormat, type SectionId } from '../../shared/format/index';
 import type { SourceBlock, SourceRow } from './model';
+import { parseTitle } from './agency';
 import { normalizeLabel } from './normalize';
 
 const SECTIONS = getFormat('GOV-2021').sections;
@@ -48,6 +49,8 @@ export function looksLikeTitle(text: string): boolean {
 export interface Outline {
   /** The title lines as printed. */
   title: string[];
+  /** Short lines above the title that are not part of it. */
+  dropped: string[];
   /** Paragraphs per narrative part ('preamble' before 一). */
   paragraphs: Record<'preamble' | SectionId, string[]>;
   /** Tables in order, with the part they sit in (null before the first heading). */
@@ -57,6 +60,10 @@ export interface Outline {
 }
 
 const MAX_TITLE_LINES = 3;
+/** Lines looked at for the title: a few lines of metadata may sit above it. */
+const MAX_LEAD_LINES = 6;
+/** A line giving the unit of a table ("单位：件") belongs to the table, not to the narrative. */
+const UNIT_LINE = /^[（(]?单位[：:][^，。]{1,6}[）)]?$/;
 const MAX_TITLE_LINE_CHARS = 60;
 
 export function outline(blocks: readonly SourceBlock[], titleHint?: string): Outline {
@@ -64,25 +71,30 @@ export function outline(blocks: readonly SourceBlock[], titleHint?: string): Out
   const tables: Outline['tables'] = [];
   const found: SectionId[] = [];
   const title: string[] = [];
+  const dropped: string[] = [];
   let i = 0;
   const isPara = (b: SourceBlock | undefined): b is { kind: 'paragraph'; text: string } => b?.kind === 'paragraph';
   while (i < blocks.length && isPara(blocks[i]) && !(blocks[i] as { text: string }).text.trim()) i++;
-  // the title: leading short lines up to the one naming the report (it may sit on two or three lines)
+  // the title: the short line naming the report, with the line(s) before it when it does not name the
+  // agency itself (a title on two lines); lines above those (a document number, 索引号…) are dropped
   const lead: string[] = [];
-  for (let k = i; k < blocks.length && lead.length < MAX_TITLE_LINES; k++) {
+  for (let k = i; k < blocks.length && lead.length < MAX_LEAD_LINES; k++) {
     const b = blocks[k];
     if (!isPara(b)) break;
     const t = b.text.trim();
     if (!t) continue;
     if (t.length > MAX_TITLE_LINE_CHARS || matchSectionHeading(t)) break;
     lead.push(t);
-    if (normalizeLabel(lead.join('')).includes('报告')) {
-      if (looksLikeTitle(lead.join(''))) {
-        title.push(...lead);
-        i = k + 1;
-      }
-      break;
+    if (!normalizeLabel(t).includes('报告')) continue;
+    let from = lead.length - 1;
+    const complete = () => looksLikeTitle(lead.slice(from).join('')) && parseTitle(lead.slice(from).join('')).agency !== null;
+    while (from > 0 && lead.length - from < MAX_TITLE_LINES && !complete()) from--;
+    if (looksLikeTitle(lead.slice(from).join(''))) {
+      title.push(...lead.slice(from));
+      dropped.push(...lead.slice(0, from));
+      i = k + 1;
     }
+    break;
   }
   if (title.length === 0 && titleHint) title.push(titleHint.trim());
 
@@ -94,7 +106,7 @@ export function outline(blocks: readonly SourceBlock[], titleHint?: string): Out
       continue;
     }
     const text = b.text.trim();
-    if (!text) continue;
+    if (!text || UNIT_LINE.test(normalizeLabel(text))) continue;
     const heading = matchSectionHeading(text);
     // a heading counts once, in order; a repeat (or a line in a later part) is text
     if (heading && !found.includes(heading) && (section === null || heading > section)) {
@@ -105,7 +117,7 @@ export function outline(blocks: readonly SourceBlock[], titleHint?: string): Out
     paragraphs[section ?? 'preamble'].push(text);
   }
   for (const key of Object.keys(paragraphs) as (keyof Outline['paragraphs'])[]) paragraphs[key] = joinWrappedLines(paragraphs[key]);
-  return { title, paragraphs, tables, found };
+  return { title, dropped, paragraphs, tables, found };
 }
 
 /** A body line this long that stops mid-sentence was wrapped by hand (or by a copy), not ended. */

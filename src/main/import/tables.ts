@@ -282,6 +282,12 @@ class HeaderResolver {
   }
 }
 
+/** Two label cells pasted into one ("（三）不予公开 1.属于国家秘密"): the leaf label ends it. */
+function endsWithLabel(found: string, expected: string): boolean {
+  const e = normalizeLabel(expected);
+  return e.length >= 4 && normalizeLabel(found).endsWith(e);
+}
+
 interface RowLeaf {
   id: string;
   node: RowNode;
@@ -291,14 +297,14 @@ interface RowLeaf {
 function matchMatrixRow(leaves: RowLeaf[], labels: string[], context: RowNode[]): { leaf: RowLeaf; loose: boolean } | 'ambiguous' | null {
   for (let k = labels.length - 1; k >= 0; k--) {
     const label = labels[k]!;
-    for (const test of [labelMatches, labelResembles]) {
+    for (const test of [labelMatches, labelResembles, endsWithLabel]) {
       let hits = leaves.filter((l) => test(label, l.node.label));
       if (hits.length > 1) {
         // the same leaf label under two groups: the group named on this row or above decides
         const inContext = hits.filter((l) => context.some((c) => l.path.includes(c)));
         hits = inContext.length ? inContext : hits;
       }
-      if (hits.length === 1) return { leaf: hits[0]!, loose: test === labelResembles };
+      if (hits.length === 1) return { leaf: hits[0]!, loose: test !== labelMatches };
       if (hits.length > 1) return 'ambiguous';
     }
   }
