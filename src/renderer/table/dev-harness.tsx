@@ -1,7 +1,7 @@
 /**
  * A page with the table editor alone, for screenshots, browser tests and timing (tests/e2e/table-*.test.ts
  * bundles it with esbuild). Query: format=GOV-2021|GOV-2019, table=t2|t3|t4, manual=1, demo=1 (sample
- * numbers and findings), standin=1 (a local t3.balance check while the real checks are a placeholder).
+ * numbers that balance). Findings come from the real checks unless a test injects its own.
  * window.__tableHarness lets a test read the batches sent and inject findings.
  */
 import { CssBaseline, ThemeProvider, createTheme } from '@mui/material';
@@ -38,7 +38,6 @@ const format = (params.get('format') ?? 'GOV-2021') as FormatId;
 const table = (params.get('table') ?? 't3') as TableId;
 const manualAtStart = params.get('manual') === '1';
 const demo = params.get('demo') === '1';
-const standIn = params.get('standin') === '1';
 
 const api: HarnessApi = {
   batches: [],
@@ -75,26 +74,6 @@ function demoCells(): Cells {
   return manualAtStart ? base : applyComputedTotals(format, base);
 }
 
-/** A local stand-in for t3.balance, only to exercise outlines while the real checks are not in. */
-function standInBalance(cells: Cells): Finding[] {
-  const all = applyComputedTotals(format, cells);
-  const v = (id: string) => all[id] ?? 0;
-  return formatIndex(format)
-    .columnIds.t3.map((col) => {
-      const left = v(`t3.new.${col}`) + v(`t3.carriedIn.${col}`);
-      const right = v(`t3.resultTotal.${col}`) + v(`t3.carriedOut.${col}`);
-      return left === right
-        ? null
-        : {
-            rule: 't3.balance',
-            severity: 'error' as const,
-            cells: ['new', 'carriedIn', 'resultTotal', 'carriedOut'].map((r) => `t3.${r}.${col}`),
-            message: `一+二 = ${left}，但 三（七）+四 = ${right}（差 ${left - right}）`,
-          };
-    })
-    .filter((f): f is NonNullable<typeof f> => f !== null);
-}
-
 function Harness() {
   const [cells, setCells] = useState<Cells>(() => (demo ? demoCells() : blankReport(2025, { name: '示例局', level: 'county-department' }, format).cells));
   const [manualTotals, setManual] = useState(manualAtStart);
@@ -106,8 +85,8 @@ function Harness() {
     [cells],
   );
   const findings = useMemo(
-    () => injected ?? [...runChecks(doc), ...(standIn ? standInBalance(cells) : [])],
-    [doc, cells, injected],
+    () => injected ?? runChecks(doc),
+    [doc, injected],
   );
   api.cells = () => cells;
   api.findings = () => findings;
