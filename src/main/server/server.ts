@@ -51,7 +51,9 @@ const SECURITY_HEADERS = {
 
 function sendJson(res: ServerResponse, status: number, body: DispatchResult): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  // after a refused upload the connection is not reused
+  const close = status === 413 ? { connection: 'close' } : {};
+  res.writeHead(status, { ...SECURITY_HEADERS, ...close, 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(text);
 }
 
@@ -63,7 +65,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > limit) {
-      reject(new RequestError(413, 'too_large', `请求内容过大（超过 ${Math.round(limit / 1024 / 1024)} MB）`));
+      reject(new RequestError(413, 'too_large', `请求内容过大（超过 ${Math.max(1, Math.round(limit / 1024 / 1024))} MB）`));
       req.resume();
       return;
     }
@@ -72,8 +74,10 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        reject(new RequestError(413, 'too_large', `请求内容过大（超过 ${Math.round(limit / 1024 / 1024)} MB）`));
-        req.destroy();
+        // stop keeping the data but let the upload drain, so the client still reads our answer
+        reject(new RequestError(413, 'too_large', `请求内容过大（超过 ${Math.max(1, Math.round(limit / 1024 / 1024))} MB）`));
+        req.removeAllListeners('data');
+        req.resume();
         return;
       }
       chunks.push(chunk);
