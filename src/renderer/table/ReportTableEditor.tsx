@@ -2,6 +2,16 @@
  * Parts 二、三、四: a table drawn as on paper (the shared grid model, so the merges match the .docx and the
  * preview) with a spreadsheet's keyboard, paste, undo, and the outlines of the live checks.
  *
+ * Behaviour, where a spreadsheet leaves a choice:
+ * - A cell is "selected" when reached by keys or a first click (its text selected: typing replaces it,
+ *   Delete/Backspace clear it, arrows move) and "editing" after typing, a second click, a double click or
+ *   F2 (left/right then move the caret; up/down, Enter and Tab still move).
+ * - Values go out on every keystroke, so outlines follow the typing; the keystrokes of one edit are one undo
+ *   step. Esc takes the edit back. Text that is not a value stays shown in red and is not sent.
+ * - Computed 总计 cells (automatic mode) are read-only inputs: keys skip them, the check panel can still
+ *   focus them. A pasted block keeps its shape and leaves them to the sum (see paste.ts).
+ * - Undo history belongs to one table; switching tables starts a fresh one.
+ *
  * Keeping it fast: every handler is created once and reads the latest props through a ref, and each value
  * cell is a memoised component whose props are strings and booleans, so a keystroke re-renders the typed
  * cell and the cells whose outline changed — not the ~170 others.
@@ -111,7 +121,12 @@ function TableEditor(props: ReportTableEditorProps): JSX.Element {
       return typeof v === 'number' ? v : null;
     };
     const emit = (batch: Batch[]) => {
-      if (batch.length) latest.current.props.onChange(batch);
+      if (!batch.length) return;
+      latest.current.props.onChange(batch);
+      // until the parent renders the new cells, later reads in the same event see what was just sent
+      const sent = { ...latest.current.shown };
+      for (const c of batch) sent[c.cell] = c.value;
+      latest.current.shown = sent;
     };
     const status = (message: string) => latest.current.props.onStatus?.(message);
     const editDrafts = (edit: (next: Map<string, string>) => void) =>
