@@ -8,10 +8,11 @@ import { LATIN_FONT, type RoleStyle } from '../typography';
 /** Black, named fonts; `hint` makes ambiguous characters (“”、—) take the East-Asian font. */
 export function runProps(style: RoleStyle) {
   return {
-    font: { ascii: LATIN_FONT, hAnsi: LATIN_FONT, cs: LATIN_FONT, eastAsia: style.font, hint: 'eastAsia' },
+    font: { ascii: LATIN_FONT, hAnsi: LATIN_FONT, eastAsia: style.font, hint: 'eastAsia' },
     size: Math.round(style.sizePt * 2),
-    sizeComplexScript: Math.round(style.sizePt * 2),
-    bold: style.bold ?? false,
+    sizeComplexScript: false,
+    // only a bold role writes w:b: fewer elements per run keeps a 30-row T3 quick to write
+    bold: style.bold || undefined,
     color: '000000',
   } satisfies IRunOptions;
 }
