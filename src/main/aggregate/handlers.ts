@@ -6,7 +6,7 @@ import type { Store, StoredReport } from '../storage/index';
 import type { Handlers } from '../services/context';
 import { fullCells, refreshCounts, refreshNextYear } from '../services/documents';
 import { withTotals } from '../services/reports';
-import { AggregateStore } from './store';
+import { AggregateStore, type NewUnit } from './store';
 import { sumOfUnits } from './findings';
 import { mismatchFindings, unitCellsIn, type Aggregation } from './sum';
 import { assessUnit, readUnitFile, unitKey } from './units';
@@ -37,38 +37,41 @@ function decodeBase64(data: string, fileName: string): Uint8Array {
 export const aggregateHandlers: Handlers<AggregateMethods> = {
   'aggregate.addUnits': async ({ parentId, files }, ctx) => {
     const parent = parentOf(ctx.store, parentId);
-    const results: AggregateAddResult[] = [];
+    // read and assess every file first (the importers are async), then store them in one transaction
+    const outcomes: (AggregateAddResult | NewUnit)[] = [];
     for (const file of files) {
+      const failed = (message: string) => outcomes.push({ fileName: file.fileName, outcome: 'failed', message });
       let bytes: Uint8Array;
       try {
         bytes = decodeBase64(file.data, file.fileName);
       } catch (e) {
-        results.push({ fileName: file.fileName, outcome: 'failed', message: (e as AppError).message });
+        failed((e as AppError).message);
         continue;
       }
       const read = await readUnitFile(file.fileName, bytes);
       if (!read.ok) {
-        results.push({ fileName: file.fileName, outcome: 'failed', message: read.error });
+        failed(read.error);
         continue;
       }
       const doc = read.doc;
       if (unitKey(doc.agency.name, doc.year) === unitKey(parent.agency.name, parent.year)) {
-        results.push({
-          fileName: file.fileName,
-          outcome: 'failed',
-          message: `“${file.fileName}”是“${doc.agency.name}”${doc.year} 年度报告，即汇总报告本身，不能作为下属单位加入。`,
-        });
+        failed(`“${file.fileName}”是“${doc.agency.name}”${doc.year} 年度报告，即汇总报告本身，不能作为下属单位加入。`);
         continue;
       }
-      const store = ctx.store; // read on every use: a restore swaps it
       const assessment = assessUnit(doc, { year: parent.year, format: parent.format });
-      const units = unitsOf(store);
-      const { id, replaced } = units.transaction(() =>
-        units.put({ parentId, doc, fileName: file.fileName, source: read.source, assessment }, store.now()),
-      );
-      const { parentId: _p, ...unit } = units.unit(id);
-      results.push({ fileName: file.fileName, outcome: replaced ? 'replaced' : 'added', unit });
+      outcomes.push({ parentId, doc, fileName: file.fileName, source: read.source, assessment });
     }
+    const store = ctx.store; // read after the awaits: a restore may have swapped it
+    parentOf(store, parentId);
+    const units = unitsOf(store);
+    const results = units.transaction(() =>
+      outcomes.map((o): AggregateAddResult => {
+        if (!('doc' in o)) return o;
+        const { id, replaced } = units.put(o, store.now());
+        const { parentId: _p, ...unit } = units.unit(id);
+        return { fileName: o.fileName, outcome: replaced ? 'replaced' : 'added', unit };
+      }),
+    );
     return { results };
   },
 
