@@ -41,6 +41,10 @@ test('text.numbers: 收到申请N件 means new, or new + carried in when the sen
   assert.equal(included.length, 1);
   assert.equal(included[0]!.expected, 51);
   assert.deepEqual(included[0]!.cells, ['t3.new.total', 't3.carriedIn.total']);
+  // other applications are not information-disclosure applications
+  assert.equal(said(`${RECEIVED}受理行政许可申请1256件。`).length, 0);
+  assert.equal(said('本年度共收到群众通过网络、信函等方式提交的政府信息公开申请51件（含上年结转3件）。').length, 0);
+  assert.equal(said('本年度共收到群众通过网络、信函等方式提交的政府信息公开申请50件（含上年结转3件）。').length, 1);
   // 新收 is new only, whatever follows
   assert.equal(said('新收政府信息公开申请51件（含上年结转3件）。').length, 1);
 });

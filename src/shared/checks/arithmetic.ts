@@ -3,7 +3,7 @@
  * (t3.rowTotal, t3.resultTotal, t4.total), the balance printed in T3's corner (t3.balance), and the
  * group sums that narratives quote (t3.groupTotals, info).
  */
-import { joinId, type SumConstraint } from '../format/index';
+import type { SumConstraint } from '../format/index';
 import { num, type CheckContext } from './context';
 import { RULES, type RuleId } from './types';
 
@@ -44,11 +44,11 @@ function checkSum(ctx: CheckContext, s: SumConstraint): void {
     if (v === null) unknown++;
     else known += v;
   }
-  const d = describe(ctx, s);
   if (total === null) {
     // A blank 总计 with every part filled: say what it should hold (at export cell.missing says it),
     // once — the corner cell (（七）总计 · 总计) is the total of two sums.
     if (unknown > 0 || ctx.options.forExport || ctx.partsOf.get(s.total) !== s.parts) return;
+    const d = describe(ctx, s);
     ctx.push({
       rule,
       severity,
@@ -59,6 +59,7 @@ function checkSum(ctx: CheckContext, s: SumConstraint): void {
     return;
   }
   if (unknown === 0 && Math.abs(known - total) > 1e-9) {
+    const d = describe(ctx, s);
     ctx.push({
       rule,
       severity,
@@ -68,6 +69,7 @@ function checkSum(ctx: CheckContext, s: SumConstraint): void {
       actual: total,
     });
   } else if (unknown > 0 && known > total + 1e-9) {
+    const d = describe(ctx, s);
     ctx.push({
       rule,
       severity,
@@ -82,7 +84,7 @@ function checkSum(ctx: CheckContext, s: SumConstraint): void {
 function checkBalance(ctx: CheckContext): void {
   const rowName = (r: string) => ctx.names.row('t3', r);
   for (const col of ctx.index.columnIds.t3) {
-    const ids = [...BALANCE.inputs, ...BALANCE.outputs].map((r) => joinId('t3', r, col));
+    const ids = [...BALANCE.inputs, ...BALANCE.outputs].map((r) => `t3.${r}.${col}`);
     const [a, b, r, o] = ids.map((id) => ctx.effective(id));
     if (a == null || b == null || r == null || o == null) continue;
     const input = a + b;
@@ -104,8 +106,8 @@ function checkBalance(ctx: CheckContext): void {
 
 /** 不予公开 / 无法提供 / 不予处理 / 其他处理 as the narrative quotes them: Σ of the group's rows. */
 export function groupSum(ctx: CheckContext, groupId: string, column = 'total'): number | null {
-  const group = ctx.index.t3Groups.find((g) => g.id === groupId);
-  return group ? ctx.sum(group.rows.map((r) => joinId('t3', r, column))) : null;
+  const cells = ctx.groupCells.get(groupId)?.get(column);
+  return cells ? ctx.sum(cells) : null;
 }
 
 function groupTotals(ctx: CheckContext): void {
@@ -121,7 +123,7 @@ function groupTotals(ctx: CheckContext): void {
     ctx.push({
       rule: 't3.groupTotals',
       severity: RULES['t3.groupTotals'],
-      cells: g.rows.map((r) => joinId('t3', r, 'total')),
+      cells: [...ctx.groupCells.get(g.id)!.get('total')!],
       message: `${g.label}合计 ${num(total)} 件${byColumn.length ? `（${byColumn.join('、')}）` : ''}；正文引用时应与此一致`,
       actual: total,
     });

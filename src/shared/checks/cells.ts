@@ -3,14 +3,17 @@
  * (cell.missing) — grouped by table row so a blank report gives a readable list, except a blank 总计
  * whose parts are known, which gets its own finding saying the value it should hold.
  */
-import { valueProblem } from '../values';
+import { MAX_COUNT, valueProblem } from '../values';
 import { num, type CheckContext } from './context';
 import { RULES } from './types';
 
 function typeChecks(ctx: CheckContext): void {
-  for (const [id, value] of Object.entries(ctx.cells)) {
-    const info = ctx.index.cellById.get(id);
-    if (!info || value === null || value === undefined) continue;
+  for (const info of ctx.index.cells) {
+    const value = ctx.cells[info.id];
+    if (value === null || value === undefined) continue;
+    // the common case without building a message
+    if (info.kind === 'count' && Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_COUNT) continue;
+    const id = info.id;
     const problem = valueProblem(info.kind, value);
     if (!problem) continue;
     ctx.push({ rule: 'cell.type', severity: RULES['cell.type'], cells: [id], message: `${info.name}：${problem}` });

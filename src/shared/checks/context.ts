@@ -5,6 +5,7 @@
  */
 import {
   formatIndex,
+  joinId,
   leavesOf,
   type FormatId,
   type FormatIndex,
@@ -36,6 +37,8 @@ export interface FormatFacts {
   /** Parts of each 总计 cell (row sums first), for effective values. */
   partsOf: ReadonlyMap<string, readonly string[]>;
   sumsByRule: ReadonlyMap<string, readonly SumConstraint[]>;
+  /** T3 groups (不予公开 …): group id → column id → the cells of its rows in that column. */
+  groupCells: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>;
 }
 
 const shortOf = (n: { label: string; short?: string }) => n.short ?? n.label;
@@ -89,7 +92,10 @@ export function formatFacts(format: FormatId): FormatFacts {
     list.push(s);
     sumsByRule.set(s.rule, list);
   }
-  const facts: FormatFacts = { index, names: buildNames(index), partsOf, sumsByRule };
+  const groupCells = new Map(
+    index.t3Groups.map((g) => [g.id, new Map(index.columnIds.t3.map((c) => [c, g.rows.map((r) => joinId('t3', r, c))]))]),
+  );
+  const facts: FormatFacts = { index, names: buildNames(index), partsOf, sumsByRule, groupCells };
   factsCache.set(format, facts);
   return facts;
 }

@@ -30,9 +30,10 @@ function fold(text: string): Folded {
   const codes: number[] = [];
   const origin: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (IGNORED.test(ch)) continue;
     let code = text.charCodeAt(i);
+    // CJK ideographs and ASCII letters/digits are the bulk of a report: no regex for them
+    const plain = (code >= 0x4e00 && code <= 0x9fff) || (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
+    if (!plain && IGNORED.test(text[i]!)) continue;
     if ((code >= 48 && code <= 57) || (code >= 0xff10 && code <= 0xff19)) code = 48;
     codes.push(code);
     origin.push(i);
@@ -120,9 +121,21 @@ function compare(ref: Reference, text: string): PartRepetition {
   return result;
 }
 
+/** The reference of a narrative object: the editor passes the same previous report on every keystroke. */
+const referenceByObject = new WeakMap<Narrative, Reference>();
+
+function referenceFor(previous: Narrative): Reference {
+  let ref = referenceByObject.get(previous);
+  if (!ref) {
+    ref = referenceOf(NARRATIVE_KEYS.map((k) => previous[k] ?? '').join('\u0000'));
+    referenceByObject.set(previous, ref);
+  }
+  return ref;
+}
+
 /** Comparison of each part with the whole of last year's narrative. */
 export function repetitionByPart(current: Narrative, previous: Narrative): Partial<Record<NarrativeKey, PartRepetition>> {
-  const ref = referenceOf(NARRATIVE_KEYS.map((k) => previous[k] ?? '').join('\u0000'));
+  const ref = referenceFor(previous);
   const out: Partial<Record<NarrativeKey, PartRepetition>> = {};
   for (const k of NARRATIVE_KEYS) {
     const text = current[k];

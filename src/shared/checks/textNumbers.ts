@@ -4,7 +4,7 @@
  * words: 含上年结转 makes "收到申请N件" new + carried in; 予以公开及部分公开 adds 部分公开.
  * Extraction depends only on the text and is memoized; comparison runs on every call.
  */
-import { joinId, type NarrativeKey } from '../format/index';
+import type { NarrativeKey } from '../format/index';
 import { groupSum } from './arithmetic';
 import { num, type CheckContext } from './context';
 import { memo, narrativeParts, quote, sentencesOf, type Sentence } from './narrative';
@@ -30,8 +30,12 @@ type TargetId =
 
 interface CountPattern {
   re: RegExp;
-  target: TargetId | ((m: RegExpExecArray, sentence: string) => TargetId);
+  /** null: the match is about something else (受理行政许可申请…). */
+  target: TargetId | ((m: RegExpExecArray, sentence: string) => TargetId | null);
 }
+
+/** Between 收到 and 申请: words that keep it an information-disclosure application. */
+const GENERIC_APPLICANT = /^(?:了|各类|群众|社会公众|公民|的|共|全年|本年度?)*$/;
 
 /** Words saying a count includes the applications carried over from last year. */
 const INCLUDES_CARRIED = /(?<!不)(?:含|包括|包含|其中)[^。；;]{0,12}?上年度?结转/;
@@ -43,8 +47,15 @@ const TOTAL_WORD = '(?:共计|总计|合计|累计|共|为)?';
 /** Most specific first: a match is blanked out so that a shorter pattern cannot read it again. */
 const COUNT_PATTERNS: readonly CountPattern[] = [
   {
-    re: new RegExp(`(收到|受理|接收|接到|新收)([^，,。；;：:\\d]{0,20}?)申请(?:数量)?${TOTAL_WORD}${COUNT}件`, 'g'),
-    target: (m, s) => (NEW_ONLY.test(m[1]! + m[2]!) ? 'new' : INCLUDES_CARRIED.test(s) ? 'newPlusCarried' : 'new'),
+    re: new RegExp(`(收到|受理|接收|接到|新收)([^，,。；;：:\\d]{0,30}?)申请(?:数量)?${TOTAL_WORD}${COUNT}件`, 'g'),
+    target: (m, s) =>
+      !m[2]!.includes('公开') && !GENERIC_APPLICANT.test(m[2]!)
+        ? null
+        : NEW_ONLY.test(m[1]! + m[2]!)
+          ? 'new'
+          : INCLUDES_CARRIED.test(s)
+            ? 'newPlusCarried'
+            : 'new',
   },
   { re: new RegExp(`新收${COUNT}件`, 'g'), target: 'new' },
   { re: new RegExp(`上年度?结转(?:下来)?的?(?:政府信息公开)?(?:申请)?${TOTAL_WORD}${COUNT}件`, 'g'), target: 'carriedIn' },
@@ -129,6 +140,7 @@ function extract(text: string): Extracted {
           const value = parseCount(m[m.length - 1]!);
           if (value === null) continue;
           const target = typeof p.target === 'function' ? p.target(m, s.text) : p.target;
+          if (target === null) continue;
           claims.push({
             kind: 'count',
             sentence: i,
@@ -197,7 +209,7 @@ interface Resolved {
 /** A target's value in the tables, its cells and its name in the table's words. */
 function resolve(ctx: CheckContext, target: TargetId): Resolved {
   const t3Total = (rows: string[]): Resolved => {
-    const cells = rows.map((r) => joinId('t3', r, 'total'));
+    const cells = rows.map((r) => `t3.${r}.total`);
     const values = cells.map((c) => ctx.effective(c));
     const value = values.some((v) => v === null) ? null : values.reduce<number>((a, b) => a + b!, 0);
     const blank = cells.some((c) => ctx.derived(c));
@@ -234,7 +246,7 @@ function resolve(ctx: CheckContext, target: TargetId): Resolved {
       const group = ctx.index.t3Groups.find((g) => g.id === id)!;
       return {
         value: groupSum(ctx, id),
-        cells: group.rows.map((r) => joinId('t3', r, 'total')),
+        cells: [...ctx.groupCells.get(id)!.get('total')!],
         name: `${group.label}${group.rows.length > 1 ? '（各项合计）' : ''}`,
         note: '',
       };

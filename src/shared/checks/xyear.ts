@@ -36,7 +36,7 @@ function carryOver(ctx: CheckContext): void {
 
 function inForce(ctx: CheckContext): void {
   const previous = ctx.options.previous!;
-  const last = mapCells(previous, ctx.doc.format);
+  const last = previous.format === ctx.doc.format ? previous.cells : mapCells(previous, ctx.doc.format);
   for (const c of ctx.index.cells) {
     if (c.table !== 't2' || c.column !== IN_FORCE.inForce) continue;
     const id = (col: string) => `t2.${c.row}.${col}`;
@@ -59,10 +59,10 @@ function inForce(ctx: CheckContext): void {
   }
 }
 
-/** Only against the report on the year just before; xyear.inForce only between 2021-format reports. */
+/** Only against the report on the year just before; xyear.inForce needs 现行有效件数 in both (2021 format). */
 export function xyearChecks(ctx: CheckContext): void {
   const previous = ctx.options.previous;
   if (!previous || previous.year !== ctx.doc.year - 1) return;
   carryOver(ctx);
-  if (previous.format === ctx.doc.format) inForce(ctx);
+  inForce(ctx);
 }
