@@ -2,21 +2,29 @@
 // the renderer if needed, serve it on 127.0.0.1 and print the address. Arguments pass through
 // (--db <file>, --port <n>, --no-open); GOV_REPORT_DATA_DIR picks the data folder.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const args = process.argv.slice(2);
 const require = createRequire(import.meta.url);
 
-function electronBinary() {
+/**
+ * The Electron executable when installed. Not `require('electron')`: that tries to download the binary
+ * when it is missing (no network here, and a slow start); read the path it would return instead.
+ */
+function electronBinary(env = process.env) {
+  let pkgDir;
   try {
-    const path = require('electron');
-    return typeof path === 'string' && existsSync(path) ? path : null;
+    pkgDir = dirname(require.resolve('electron/package.json'));
   } catch {
     return null;
   }
+  const pathFile = join(pkgDir, 'path.txt');
+  const exe = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';
+  const full = env.ELECTRON_OVERRIDE_DIST_PATH ? join(env.ELECTRON_OVERRIDE_DIST_PATH, exe || 'electron') : exe ? join(pkgDir, 'dist', exe) : null;
+  return full && existsSync(full) ? full : null;
 }
 
 function newestMtime(dir) {

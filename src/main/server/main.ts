@@ -75,9 +75,10 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const server = await startServer({ core, rootDir: args.root, port: args.port });
+  console.log(`数据文件 / database: ${args.db}`);
   console.log(`政府信息公开年报助手已启动（浏览器模式），请在浏览器中打开：${server.url}`);
   console.log(`Browser mode is running; open: ${server.url}`);
-  console.log(`数据文件 / database: ${args.db}    按 Ctrl+C 退出 / press Ctrl+C to quit`);
+  console.log('按 Ctrl+C 退出 / press Ctrl+C to quit');
   if (args.open) openBrowser(server.url);
   const stop = () => {
     void server.close().finally(() => {
