@@ -191,7 +191,19 @@ export function AggregatePage({ onOpenReport }: { onOpenReport?: (id: number) =>
   const format = parent ? getFormat(parent.format) : null;
 
   return (
-    <Stack spacing={2} data-testid="aggregate-page">
+    <Stack
+      spacing={2}
+      data-testid="aggregate-page"
+      onDragOver={(e) => {
+        if (parent && !progress && e.dataTransfer.types.includes('Files')) e.preventDefault();
+      }}
+      onDrop={(e) => {
+        if (!parent || progress) return;
+        e.preventDefault();
+        e.stopPropagation();
+        void addFiles([...e.dataTransfer.files]);
+      }}
+    >
       <Typography variant="h6" component="h2">
         汇总下属单位报告
       </Typography>
@@ -297,7 +309,7 @@ export function AggregatePage({ onOpenReport }: { onOpenReport?: (id: number) =>
               {units.length === 0 && (
                 <TableRow>
                   <TableCell colSpan={9}>
-                    <Typography color="text.secondary">还没有单位报告。点击“添加单位报告…”一次选择多个文件。</Typography>
+                    <Typography color="text.secondary">还没有单位报告。点击“添加单位报告…”一次选择多个文件，或把文件拖到这里。</Typography>
                   </TableCell>
                 </TableRow>
               )}
