@@ -266,3 +266,19 @@ test('footer: "— PAGE —" in 14 pt, odd right and even left, even/odd footers
 test('exporting the same report twice gives the same document.xml (no hidden state between exports)', async () => {
   assert.equal(readDocumentXml(await exportDocx(clean2025)), readDocumentXml(await exportDocx(clean2025)));
 });
+
+test('text XML cannot carry is cleaned, markup is escaped: the file still parses', async () => {
+  const doc: ReportDoc = {
+    ...clean2025,
+    agency: { name: '某某<局>&"办"\u0001', level: 'county-department' },
+    narrative: { s1: '第一段\u000B第二段\u0000有控制字符\uD800\n<w:p>不是标记</w:p> & 符号', s6: '无。\u001F' },
+  };
+  const buffer = await exportDocx(doc);
+  const texts = findAll(body(buffer), 'w:p').map(textOf);
+  assert.equal(texts[0], '某某<局>&"办"\n2025年政府信息公开工作年度报告');
+  assert.ok(texts.includes('第一段'), 'Word line break (U+000B) starts a new paragraph');
+  assert.ok(texts.includes('第二段有控制字符'));
+  assert.ok(texts.includes('<w:p>不是标记</w:p> & 符号'));
+  assert.ok(texts.includes('无。'));
+  assertDocxStructure(buffer, 'GOV-2021');
+});

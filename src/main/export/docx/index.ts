@@ -21,7 +21,7 @@ import { pageNumberFooters } from './footer';
 import { noGridSnap } from './grid-snap';
 import { BODY_LINE_TWIPS, documentStyles, gridRunProps, indentedLayout, titleLayout, type Styles } from './layout';
 import { preambleText } from './preamble';
-import { paragraph, run } from './runs';
+import { paragraph, run, xmlSafe } from './runs';
 import { buildTable } from './table';
 
 export { defaultPreamble, preambleText, statisticalPeriod } from './preamble';
@@ -32,7 +32,7 @@ export type DocxOptions = TypographySettings;
 
 /** "某某局" and "2025年政府信息公开工作年度报告": the title breaks between agency and document name. */
 export function titleLines(doc: Pick<ReportDoc, 'agency' | 'year' | 'format'>): [string, string] {
-  return [doc.agency.name.trim(), `${doc.year}年${getFormat(doc.format).title}`];
+  return [xmlSafe(doc.agency.name).trim(), `${doc.year}年${getFormat(doc.format).title}`];
 }
 
 function title(doc: ReportDoc, styles: Styles): Paragraph[] {
@@ -44,7 +44,7 @@ function title(doc: ReportDoc, styles: Styles): Paragraph[] {
 }
 
 function narrative(text: string | undefined, section: SectionDef | undefined, styles: Styles): Paragraph[] {
-  const paragraphs = paragraphsOf(text);
+  const paragraphs = paragraphsOf(text === undefined ? undefined : xmlSafe(text));
   // a narrative pasted with its own part heading would print it twice
   if (section && paragraphs[0]?.text === section.heading) paragraphs.shift();
   return paragraphs.map((p) => {

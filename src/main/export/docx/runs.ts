@@ -17,8 +17,19 @@ export function runProps(style: RoleStyle) {
   } satisfies IRunOptions;
 }
 
+/**
+ * Text that XML 1.0 can carry: Word's manual line break (U+000B, pasted along with text copied out of
+ * Word) and form feeds become line breaks, other control characters and lone surrogates are dropped —
+ * one of them would make Word and WPS refuse the whole file.
+ */
+export function xmlSafe(text: string): string {
+  return text
+    .replace(/[\u000B\u000C\u2028\u2029]/g, '\n')
+    .replace(/[\u0000-\u0008\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
+}
+
 export function run(text: string, style: RoleStyle, extra: IRunOptions = {}): TextRun {
-  return new TextRun({ ...runProps(style), ...extra, text });
+  return new TextRun({ ...runProps(style), ...extra, text: xmlSafe(text) });
 }
 
 /** A paragraph of runs; `options` carries the layout (spacing, indent, alignment, style id). */
