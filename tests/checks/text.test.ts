@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { blankReport, type Cells, type ReportDoc } from '../../src/shared/report';
 import { formatIndex, joinId } from '../../src/shared/format/index';
 import { countBySeverity, findingsByPart, parseChineseNumber } from '../../src/shared/checks/index';
-import { check, clean, of, replaceText } from './helpers';
+import { check, clean, fixture, of, replaceText } from './helpers';
 
 const RECEIVED = '本年新收政府信息公开申请48件，上年结转3件。';
 
@@ -84,6 +84,16 @@ test('text.numbers: each quoted count against its row or group, in digits or Chi
   assert.deepEqual(other('行政复议3件', '行政复议4件').map((f) => f.cells), [['t4.review.total']]);
   assert.deepEqual(other('行政诉讼1件', '行政诉讼2件').map((f) => f.cells), [['t4.suitDirect.total', 't4.suitAfterReview.total']]);
   assert.deepEqual(other(RECEIVED, '本年度未收到政府信息公开申请。').map((f) => [f.expected, f.actual]), [[48, 0]]);
+  // "no cases" where T4 has 3 复议 and 1 诉讼
+  const none = other('本年度因政府信息公开引起的行政复议3件，其中结果维持2件，尚未审结1件；行政诉讼1件，结果维持。', '本年度未发生因政府信息公开引起的行政复议、行政诉讼。');
+  assert.deepEqual(none.map((f) => [f.cells, f.expected, f.actual]), [
+    [['t4.review.total'], 3, 0],
+    [['t4.suitDirect.total', 't4.suitAfterReview.total'], 1, 0],
+  ]);
+  const fushun = fixture('2020-fushun-education-bureau');
+  const say = (s5: string) => of(check({ ...fushun, narrative: { ...fushun.narrative, s5 } }), 'text.numbers');
+  assert.deepEqual(say('本年度未发生政府信息公开行政复议案件。'), []);
+  assert.equal(say('本年度未发生政府信息公开行政复议和行政诉讼案件。').length, 1, 'one 未经复议直接起诉 case');
 });
 
 test('text.numbers: 予以公开及部分公开 adds 部分公开; percentages against their counts', () => {

@@ -78,6 +78,9 @@ const COUNT_PATTERNS: readonly CountPattern[] = [
 /** "本年度未收到政府信息公开申请": a count of zero. */
 const NONE_RECEIVED = /(?:未|没有)(?:收到|受理|接到)[^，,。；;\d]{0,10}?政府信息公开申请/g;
 
+/** "未发生因政府信息公开引起的行政复议、行政诉讼": counts of zero. */
+const NONE_CASES = /(?:未|没有)(?:发生|收到|出现|涉及)[^，,。；;\d]{0,20}?(行政复议(?:[、和及与或]\s*(?:行政)?诉讼)?|(?:行政)?诉讼)/g;
+
 const PERCENT = '([0-9]+(?:\\.[0-9]+)?)\\s*%';
 const RATE = new RegExp(`公开率(?:为|达到|达|是)?\\s*${PERCENT}`, 'g');
 const SHARE = new RegExp(`${NUM}\\s*件[^。；;%\\d]{0,8}?占([^。；;%\\d]{0,15}?)${PERCENT}`, 'g');
@@ -170,6 +173,12 @@ function extract(text: string): Extracted {
     }
     for (const m of s.text.matchAll(NONE_RECEIVED))
       claims.push({ kind: 'count', sentence: i, at: m.index!, snippet: m[0], value: 0, target: 'new', mayIncludeCarried: false });
+    for (const m of s.text.matchAll(NONE_CASES)) {
+      const what = m[1]!;
+      const base = { kind: 'count' as const, sentence: i, at: m.index!, snippet: m[0], value: 0, mayIncludeCarried: false };
+      if (what.includes('复议')) claims.push({ ...base, target: 'review' });
+      if (what.includes('诉讼')) claims.push({ ...base, target: 'suits' });
+    }
     for (const m of s.text.matchAll(RATE))
       claims.push({
         kind: 'percent',
