@@ -229,6 +229,20 @@ test('menu: page commands go to the page; about, data folder and backup are hand
   assert.equal(win.webContents.sent.length, 2, 'native commands are not forwarded');
 });
 
+test('a close held by a pending autosave asks in Chinese; 返回 keeps the window, 仍然关闭 closes it', () => {
+  const hold = (response: number) => {
+    fake.nextMessageResponse = response;
+    const e = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    win.webContents.emit('will-prevent-unload', e);
+    return e.defaultPrevented;
+  };
+  assert.equal(hold(0), false, '返回: the page keeps its beforeunload veto');
+  assert.equal(hold(1), true, '仍然关闭: the veto is overridden');
+  const [, options] = fake.dialogs.filter((d: Any) => d[0] === 'messageSync').at(-1);
+  assert.deepEqual(options.buttons, ['返回', '仍然关闭']);
+  assert.equal(options.cancelId, 0);
+});
+
 test('closing the window remembers its bounds in the data folder', () => {
   win.bounds = { x: 40, y: 30, width: 1280, height: 800 };
   win.emit('close');

@@ -263,6 +263,20 @@ function createWindow(): BrowserWindow {
   if (bounds.fullScreen) win.setFullScreen(true);
   rememberState(win);
   win.once('ready-to-show', () => win.show());
+  // The page holds the close (beforeunload) while an autosave is still in flight; let the user decide, in Chinese.
+  win.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'warning',
+      title: PRODUCT_NAME,
+      message: '最后的修改还在保存',
+      detail: '请稍等片刻再关闭，以免丢失刚才输入的内容。',
+      buttons: ['返回', '仍然关闭'],
+      defaultId: 0,
+      cancelId: 0,
+      noLink: true,
+    });
+    if (choice === 1) event.preventDefault();
+  });
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
