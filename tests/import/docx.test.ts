@@ -46,6 +46,18 @@ test('a messy Word file: two-line title, heading variants, padded numbers, label
   assert.deepEqual(report.messages.filter((m) => m.level === 'error'), []);
 });
 
+test('tables split at a page break, the second half repeating the header (T3, T4) or starting mid-block (T2)', async () => {
+  for (const name of ['2025-clean.json', '2020-fushun-education-bureau.json']) {
+    const source = loadExchange(name);
+    const bytes = await buildDocx(reportBlocks(source, { split: { t2: 5, t3: 15, t4: 2 }, repeatHeader: true }));
+    const { doc, report } = await importFile('split.docx', bytes);
+    const asPrinted = Object.fromEntries(Object.entries(source.cells).map(([k, v]) => [k, v ?? 0]));
+    assert.deepEqual(cellDiffs(asPrinted, doc.cells), [], name);
+    assert.equal(report.matched, Object.keys(doc.cells).length);
+    assert.deepEqual(report.messages.filter((m) => m.level !== 'info' && m.where !== '机关'), [], name);
+  }
+});
+
 test('round trip: the .docx export of a 2021 report imports to the same cells and narrative', async () => {
   const clean = loadExchange('2025-clean.json');
   const { doc, report } = await importFile('2025.docx', await exportDocx(clean));

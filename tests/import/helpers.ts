@@ -58,7 +58,14 @@ const paras = (text: string | undefined) => (text ?? '').split(/\n+/).filter(Boo
 /** The report as blocks: title lines, preamble, each part with its heading, table and narrative. */
 export function reportBlocks(
   doc: ReportDoc,
-  opts: LayoutOptions & { heading?: (h: string) => string; split?: Partial<Record<TableId, number>>; title?: string[] } = {},
+  opts: LayoutOptions & {
+    heading?: (h: string) => string;
+    /** Split a table in two after this many rows, as at a page break. */
+    split?: Partial<Record<TableId, number>>;
+    /** The second half of a split table repeats the header rows. */
+    repeatHeader?: boolean;
+    title?: string[];
+  } = {},
 ): TestBlock[] {
   const format = getFormat(doc.format);
   const blocks: TestBlock[] = (opts.title ?? [doc.agency.name, `${doc.year}年政府信息公开工作年度报告`]).map((p) => ({ p }));
@@ -68,7 +75,8 @@ export function reportBlocks(
     if (s.table) {
       const rows = tableRows(doc, s.table, opts);
       const at = opts.split?.[s.table];
-      if (at) blocks.push({ table: rows.slice(0, at) }, { p: '' }, { table: rows.slice(at) });
+      const headerRows = gridFor(format, s.table).rows.filter((r) => r.header).length;
+      if (at) blocks.push({ table: rows.slice(0, at) }, { p: '' }, { table: [...(opts.repeatHeader ? rows.slice(0, headerRows) : []), ...rows.slice(at)] });
       else blocks.push({ table: rows });
     }
     blocks.push(...paras(doc.narrative[s.id]));

@@ -101,6 +101,9 @@ test('level-1 headings and their variants', () => {
   assert.equal(matchSectionHeading('总体情况'), 's1');
   assert.equal(matchSectionHeading('四、政府信息公开行政复议、行政诉讼情况'), 's4');
   assert.equal(matchSectionHeading('五、存在的主要问题及改进情况：'), 's5');
+  assert.equal(matchSectionHeading('四、政府信息公开行政复议和行政诉讼情况'), 's4');
+  assert.equal(matchSectionHeading('三、收到和处理政府信息公开申请的情况'), 's3');
+  assert.equal(matchSectionHeading('五、政府信息公开工作存在的主要问题及改进情况'), 's5');
   assert.equal(matchSectionHeading('一、本年新收政府信息公开申请数量'), null);
   assert.equal(matchSectionHeading('二、依申请公开'), null);
   assert.equal(matchSectionHeading('一、总体情况。本机关认真贯彻落实《条例》要求，全面推进政务公开，各项工作取得了明显成效。'), null);
@@ -133,4 +136,29 @@ test('agency level from the name (a guess the import report labels as such)', ()
   for (const [name, level] of cases) assert.equal(guessLevel(name), level, name);
   const { report } = importText(fixtureText(loadExchange('2025-clean.json')));
   assert.ok(report.messages.some((m) => m.where === '机关' && m.message.includes('推测') && m.message.includes('县级政府部门')));
+});
+
+test('a heading run into its first paragraph, and metadata lines above the title', () => {
+  const base = loadExchange('2025-clean.json');
+  const text = fixtureText(base)
+    .replace(/^/, '索引号：11210400/2026-00012\n发布机构：云溪县市场监督管理局\n')
+    .replace('一、总体情况\n', '一、总体情况。');
+  const { doc, report } = importText(text);
+  assert.equal(doc.agency.name, base.agency.name);
+  assert.equal(doc.year, 2025);
+  assert.equal(doc.narrative.s1, base.narrative.s1);
+  assert.ok(report.messages.some((m) => m.where === '标题' && m.message.includes('索引号')));
+  assert.ok(!JSON.stringify(doc.narrative).includes('索引号'));
+});
+
+test('exchange files import as they are; broken ones are refused with the field named', async () => {
+  const base = loadExchange('2025-clean.json');
+  const bytes = readFileSync(new URL('../fixtures/2025-clean.json', import.meta.url));
+  const { doc, report } = await importFile('2025.json', bytes);
+  assert.equal(report.source, 'exchange');
+  assert.deepEqual(doc, base);
+  await assert.rejects(importFile('bad.json', new TextEncoder().encode('{"schema": ')), (e: Error & { code?: string }) => e.code === 'invalid_input' && /JSON/.test(e.message));
+  const wrong = JSON.parse(bytes.toString('utf8'));
+  wrong.cells['t3.new.natural'] = '12a';
+  await assert.rejects(importFile('wrong.json', new TextEncoder().encode(JSON.stringify(wrong))), (e: Error & { code?: string }) => e.code === 'invalid_input' && e.message.includes('t3.new.natural'));
 });

@@ -12,7 +12,7 @@ import { ExchangeFile, MAX_NARRATIVE_CHARS, ReportDoc, type Narrative } from '..
 import { completeAgencyName, guessLevel, parseTitle } from './agency';
 import { detectTableFormat } from './detect';
 import { readDocx } from './docx';
-import { decodeText } from './encoding';
+import { decodeText, detectEncoding } from './encoding';
 import { readHtml } from './html';
 import { MAX_FILE_BYTES, MAX_TEXT_BYTES } from './limits';
 import { ImportLog } from './log';
@@ -50,10 +50,14 @@ function sniff(fileName: string, bytes: Uint8Array): SourceKind {
   return 'text';
 }
 
-function decodeTextFile(bytes: Uint8Array, what: string): string {
+/** A page that declares a Chinese legacy charset is read as GB18030 even when its bytes happen to be valid UTF-8. */
+const DECLARES_GB = /<meta[^>]+charset\s*=\s*["']?\s*(gb2312|gbk|gb18030|x-gbk)/i;
+
+function decodeTextFile(bytes: Uint8Array, what: string, html = false): string {
   if (bytes.length > MAX_TEXT_BYTES)
     throw new AppError('too_large', `${what}过大（${Math.round(bytes.length / MB)} MB，上限 ${MAX_TEXT_BYTES / MB} MB），不像一份年度报告，已拒绝导入。`);
-  const { text } = decodeText(bytes);
+  const declaredGb = html && DECLARES_GB.test(new TextDecoder('latin1').decode(bytes.subarray(0, 4096)));
+  const text = declaredGb && detectEncoding(bytes).bomLength === 0 ? new TextDecoder('gb18030').decode(bytes) : decodeText(bytes).text;
   // binary junk renamed to .txt/.html: NULs and replacement characters everywhere
   const sample = text.slice(0, 65536);
   const junk = (sample.match(/[\u0000-\u0008\u000E-\u001F\uFFFD]/g) ?? []).length;
@@ -84,7 +88,7 @@ export async function importFile(fileName: string, bytes: Uint8Array): Promise<I
   const kind = sniff(fileName, bytes);
   if (kind === 'exchange') return importExchange(bytes);
   const source =
-    kind === 'docx' ? readDocx(bytes) : kind === 'html' ? readHtml(decodeTextFile(bytes, '网页')) : readText(decodeTextFile(bytes, '文本'));
+    kind === 'docx' ? readDocx(bytes) : kind === 'html' ? readHtml(decodeTextFile(bytes, '网页', true)) : readText(decodeTextFile(bytes, '文本'));
   return importSource(source);
 }
 

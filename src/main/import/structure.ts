@@ -14,10 +14,13 @@ const SECTIONS = getFormat('GOV-2021').sections;
 /** A level-1 heading is a short line; longer ones are body text starting with an enumeration. */
 const MAX_HEADING_CHARS = 40;
 
+/** Heading words without the little words reports vary (和/及/与/的, 、 and commas). */
+const headingWords = (s: string) => s.replace(/[、，,和及与的]/g, '');
+
 const headingParts = (heading: string) => {
   const n = normalizeLabel(heading);
   const i = n.indexOf('、');
-  return { number: n.slice(0, i), rest: n.slice(i + 1) };
+  return { number: n.slice(0, i), rest: headingWords(n.slice(i + 1)) };
 };
 const HEADINGS = SECTIONS.map((s) => ({ id: s.id, ...headingParts(s.heading) }));
 
@@ -29,10 +32,10 @@ export function matchSectionHeading(text: string): SectionId | null {
   for (const h of HEADINGS) {
     if (m) {
       if (m[1] !== h.number) continue;
-      const rest = m[2]!;
+      const rest = headingWords(m[2]!);
       if (rest === h.rest) return h.id;
-      if (rest.length >= 4 && (h.rest.includes(rest) || (rest.includes(h.rest) && rest.length <= h.rest.length + 6))) return h.id;
-    } else if (n === h.rest) {
+      if (rest.length >= 4 && (h.rest.includes(rest) || (rest.includes(h.rest) && rest.length <= h.rest.length + 10))) return h.id;
+    } else if (headingWords(n) === h.rest) {
       // automatic numbering left only the words
       return h.id;
     }
@@ -107,6 +110,13 @@ export function outline(blocks: readonly SourceBlock[], titleHint?: string): Out
     }
     const text = b.text.trim();
     if (!text || UNIT_LINE.test(normalizeLabel(text))) continue;
+    const inline = splitInlineHeading(text, nextAfter(section as SectionId | null, found));
+    if (inline) {
+      section = inline.section;
+      found.push(inline.section);
+      if (inline.body) paragraphs[inline.section].push(inline.body);
+      continue;
+    }
     const heading = matchSectionHeading(text);
     // a heading counts once, in order; a repeat (or a line in a later part) is text
     if (heading && !found.includes(heading) && (section === null || heading > section)) {
@@ -118,6 +128,31 @@ export function outline(blocks: readonly SourceBlock[], titleHint?: string): Out
   }
   for (const key of Object.keys(paragraphs) as (keyof Outline['paragraphs'])[]) paragraphs[key] = joinWrappedLines(paragraphs[key]);
   return { title, dropped, paragraphs, tables, found };
+}
+
+const ORDER = SECTIONS.map((x) => x.id);
+
+/** The part expected next: the first not yet found after the current one. */
+function nextAfter(section: SectionId | null, found: readonly SectionId[]): SectionId | null {
+  const from = section === null ? 0 : ORDER.indexOf(section) + 1;
+  return ORDER.slice(from).find((id) => !found.includes(id)) ?? null;
+}
+
+/**
+ * A paragraph that opens with the next part's heading and goes on with its text ("一、总体情况。2020年，…"):
+ * the heading and the body, or null. Only the next expected part is looked for, so a sentence that quotes
+ * a heading elsewhere is left alone.
+ */
+function splitInlineHeading(text: string, next: SectionId | null): { section: SectionId; body: string } | null {
+  if (!next) return null;
+  const heading = normalizeLabel(SECTIONS.find((x) => x.id === next)!.heading);
+  if (!normalizeLabel(text).startsWith(heading) || normalizeLabel(text) === heading) return null;
+  for (let k = heading.length; k <= Math.min(text.length, heading.length + 12); k++) {
+    if (normalizeLabel(text.slice(0, k)) !== heading) continue;
+    const body = text.slice(k).replace(/^[\s\u3000。．.：:，,]+/, '');
+    return { section: next, body };
+  }
+  return null;
 }
 
 /** A body line this long that stops mid-sentence was wrapped by hand (or by a copy), not ended. */

@@ -238,7 +238,13 @@ class HeaderResolver {
     return !!this.def.corner && (labelMatches(text, this.def.corner) || normalizeLabel(text).includes('勾稽关系'));
   }
 
+  private readonly fed = new Set<string>();
+
   feed(texts: string[]): void {
+    // a header repeated after a page break, before any value row
+    const key = texts.map(normalizeLabel).join('|');
+    if (this.fed.has(key)) return;
+    this.fed.add(key);
     this.seen = true;
     const heads = texts.filter((t) => !this.isCorner(t));
     let i = 0;
