@@ -220,9 +220,10 @@ test('menu: page commands go to the page; about, data folder and backup are hand
   find(/数据文件夹/).click();
   find(/备份/).click();
   find(/^关于/).click();
-  await new Promise((r) => setTimeout(r, 300));
+  const messagesShown = () => fake.dialogs.filter((d: Any) => d[0] === 'message').map((d: Any) => d[1].message);
+  for (let i = 0; i < 250 && messagesShown().length < 2 && fake.errorBoxes.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
   assert.deepEqual(fake.opened, [data]);
-  const messages = fake.dialogs.filter((d: Any) => d[0] === 'message').map((d: Any) => d[1].message);
+  const messages = messagesShown();
   assert.ok(messages.includes('备份完成'), JSON.stringify(messages));
   assert.ok(messages.includes('政府信息公开年报助手'));
   assert.deepEqual(fake.errorBoxes, []);
