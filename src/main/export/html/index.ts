@@ -47,8 +47,7 @@ export function exportHtmlPage(doc: ReportDoc, settings: TypographySettings = {}
 @page { size: ${PAGE_MM.width}mm ${PAGE_MM.height}mm; margin: ${m.top}mm ${m.right}mm ${m.bottom}mm ${m.left}mm; }
 html { background: #fff; }
 body { max-width: ${PAGE_MM.textWidth}mm; margin: 24px auto; padding: 0 12px; }
-table { page-break-inside: auto; }
-tr { page-break-inside: avoid; break-inside: avoid; }
+h1, h2 { break-after: avoid; page-break-after: avoid; }
 thead { display: table-header-group; }
 @media print { body { margin: 0; padding: 0; } }
 </style>
