@@ -5,6 +5,7 @@ import { RULES } from './types';
 
 /** The T2 row of 规章 (row id shared by both formats). */
 const REGULATIONS_ROW = 'regulations';
+const NORMATIVE_DOCS_ROW = 'normativeDocs';
 
 /**
  * Who cannot make 规章 (立法法 art. 93: only provincial governments and 设区的市 governments).
@@ -30,6 +31,7 @@ function regulationPower(ctx: CheckContext): void {
   if (filled.length === 0) return;
   const counts = filled.map((c) => `${ctx.names.column('t2', c.column)} ${num(ctx.value(c.id)!)}`).join('、');
   const rowName = ctx.names.row('t2', REGULATIONS_ROW);
+  const documents = ctx.names.row('t2', NORMATIVE_DOCS_ROW);
   const levelName = AGENCY_LEVEL_NAMES[level];
   ctx.push({
     rule: 't2.regulationPower',
@@ -37,8 +39,8 @@ function regulationPower(ctx: CheckContext): void {
     cells: filled.map((c) => c.id),
     message:
       power === 'never'
-        ? `${levelName}没有规章制定权，但“${rowName}”一行填有数字（${counts}）；本机关制发的文件应填入下一行（行政规范性文件），规章一行填 0`
-        : `多数${levelName}没有规章制定权（规章由省级和设区的市人民政府制定），“${rowName}”一行填有数字（${counts}）：请核实这些是否确为本机关制定的规章，而非代政府起草或行政规范性文件`,
+        ? `${levelName}没有规章制定权，但“${rowName}”一行填有数字（${counts}）；本机关制发的文件应填入“${documents}”一行，“${rowName}”一行填 0`
+        : `多数${levelName}没有规章制定权（规章由省级和设区的市人民政府制定），“${rowName}”一行填有数字（${counts}）：请核实这些是否确为本机关制定的规章，而非代政府起草的规章或${documents}`,
     actual: ctx.value(filled[0]!.id)!,
   });
 }

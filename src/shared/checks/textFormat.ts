@@ -79,8 +79,9 @@ const NOTICE_PATTERNS: ReadonlyArray<{ format: FormatId; re: RegExp }> = FORMAT_
   format: f,
   re: noticePattern(FORMATS[f].notice),
 }));
-/** The mistyped issuer: 函 (letter) written as 涵. */
-const MISTYPED_NOTICE = /国办公开办涵/g;
+/** The issuer's prefix of the notices (国办公开办函) and its usual mistyping: 函 (letter) written as 涵. */
+const ISSUER = FORMATS[FORMAT_IDS[0]!].notice.split('〔')[0]!;
+const MISTYPED_NOTICE = new RegExp(ISSUER.replace('函', '涵'), 'g');
 
 interface Citation {
   sentence: number;
@@ -125,7 +126,7 @@ function version(ctx: CheckContext): void {
         section,
         message: c.format
           ? `正文“${quote(s, c.at)}”引用了${FORMATS[c.format].notice}，但 ${year} 年度报告应依据${expectedName}编制`
-          : `正文“${quote(s, c.at)}”中的“${c.snippet}”有误，应为“国办公开办函”`,
+          : `正文“${quote(s, c.at)}”中的“${c.snippet}”有误，应为“${ISSUER}”`,
       });
     }
   }

@@ -222,9 +222,10 @@ function resolve(ctx: CheckContext, target: TargetId): Resolved {
     const values = cells.map((c) => ctx.effective(c));
     const value = values.some((v) => v === null) ? null : values.reduce<number>((a, b) => a + b!, 0);
     const blank = cells.some((c) => ctx.derived(c));
-    const names = rows.map((r) => `${ctx.names.row('t3', r)}（总计）`);
+    const totalName = ctx.names.column('t3', 'total');
+    const names = rows.map((r) => `${ctx.names.row('t3', r)}（${totalName}）`);
     const sum = rows.length > 1 && value !== null ? `${names.join(' + ')} = ${values.map((v) => num(v!)).join(' + ')}` : names[0]!;
-    return { value, cells, name: sum, note: blank ? '；表中总计为空，按各列之和计' : '' };
+    return { value, cells, name: sum, note: blank ? `；表中${totalName}为空，按各列之和计` : '' };
   };
   const t4Total = (groups: string[]): Resolved => {
     const cells = groups.map((g) => `t4.${g}.total`);
@@ -275,7 +276,7 @@ function checkCount(ctx: CheckContext, section: NarrativeKey, s: Sentence, c: Co
   if (c.mayIncludeCarried) {
     const both = resolve(ctx, 'newPlusCarried');
     if (both.value === c.value)
-      hint = `；${c.value} 等于本年新收加上年结转，若包含上年结转，请在句中写明“含上年结转”`;
+      hint = `；${c.value} 是“${ctx.names.row('t3', 'new')}”与“${ctx.names.row('t3', 'carriedIn')}”之和，若包含上年结转的申请，请在句中写明“含上年结转”`;
   }
   ctx.push({
     rule: 'text.numbers',
