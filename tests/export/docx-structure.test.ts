@@ -282,3 +282,13 @@ test('text XML cannot carry is cleaned, markup is escaped: the file still parses
   assert.ok(texts.includes('无。'));
   assertDocxStructure(buffer, 'GOV-2021');
 });
+
+test('stored settings that are not usable fall back to the defaults', async () => {
+  const settings = JSON.parse('{"fonts":{"body":42,"title":"  ","heading1":null,"table":"宋体"},"sizes":{"body":"大","table":11.3}}');
+  const xml = readDocumentXml(await exportDocx(clean2025, settings));
+  assert.ok(xml.includes('w:eastAsia="仿宋_GB2312"'), 'body font kept');
+  assert.ok(xml.includes('w:eastAsia="方正小标宋简体"'), 'title font kept');
+  assert.ok(xml.includes('w:eastAsia="黑体"'), 'heading font kept');
+  assert.ok(xml.includes('w:eastAsia="宋体"'));
+  assert.ok(xml.includes('<w:sz w:val="23"/>'), 'table 11.3 pt → 11.5 pt (half-points)');
+});

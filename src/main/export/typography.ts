@@ -143,11 +143,14 @@ export function resolveStyles(settings: TypographySettings = {}): Record<TextRol
   for (const role of Object.keys(DEFAULT_STYLES) as TextRole[]) {
     const base = DEFAULT_STYLES[role];
     const [min, max] = SIZE_RANGE_PT[role];
+    // settings come from a stored JSON blob: anything but a usable value falls back to the default
     const size = settings.sizes?.[role];
+    const font = settings.fonts?.[role];
     out[role] = {
       ...base,
-      font: settings.fonts?.[role]?.trim() || base.font,
-      sizePt: size !== undefined && Number.isFinite(size) ? Math.min(max, Math.max(min, size)) : base.sizePt,
+      font: typeof font === 'string' && font.trim() && font.length <= 64 ? font.trim() : base.font,
+      // half-points are the unit of w:sz
+      sizePt: typeof size === 'number' && Number.isFinite(size) ? Math.round(Math.min(max, Math.max(min, size)) * 2) / 2 : base.sizePt,
     };
   }
   return out;
