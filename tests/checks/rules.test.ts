@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { RULES, runChecks } from '../../src/shared/checks/index';
+import { Finding } from '../../src/shared/findings';
+import type { ReportDoc } from '../../src/shared/report';
+import { check, clean, fixture } from './helpers';
+
+const SPEC = new URL('../../../shared/spec/checks.md', import.meta.url);
+
+test('every rule of checks.md with its id and severity', { skip: !existsSync(SPEC) && '缺少 ../shared/spec/checks.md' }, () => {
+  const spec = readFileSync(SPEC, 'utf8');
+  const severities: Record<string, string> = {};
+  let severity = '';
+  for (const line of spec.split('\n')) {
+    const heading = /^## (Errors|Warnings|Info)/.exec(line);
+    if (heading) severity = { Errors: 'error', Warnings: 'warning', Info: 'info' }[heading[1] as 'Errors']!;
+    else if (line.startsWith('## ')) severity = '';
+    const id = /^\| `([a-z0-9]+\.[A-Za-z0-9]+)` \|/.exec(line);
+    if (id && severity) severities[id[1]!] = severity;
+  }
+  assert.equal(Object.keys(severities).length, 17);
+  assert.deepEqual(RULES, severities);
+});
+
+test('findings have the public shape and only known rules and severities', () => {
+  const docs = [fixture('2021-planted-errors'), fixture('2020-fushun-education-bureau'), clean({ cells: { 't3.new.natural': 1.5 } })];
+  for (const doc of docs)
+    for (const f of [...check(doc), ...check(doc, { forExport: true })]) {
+      assert.ok(Finding.safeParse(f).success, f.message);
+      assert.equal(RULES[f.rule as keyof typeof RULES], f.severity, f.rule);
+      assert.ok(/[\u4e00-\u9fff]/.test(f.message), 'Chinese message');
+    }
+});
+
+test('a malformed report in the editor never throws', () => {
+  const odd = [
+    { format: 'GOV-2021', year: 2025, cells: {} },
+    { format: 'GOV-2021', year: 2025, agency: { name: 'x', level: 'township' }, narrative: {}, cells: { 't3.new.natural': '12a', 't3.new.total': Infinity, nonsense: 3 } },
+    { format: 'GOV-2019', year: 2020, narrative: { s1: '收到申请件。予以公开%。', s5: '均维持' }, cells: { 't4.review.pending': 1 } },
+  ] as unknown as ReportDoc[];
+  for (const doc of odd) {
+    assert.doesNotThrow(() => runChecks(doc, { forExport: true, previous: { year: doc.year - 1, format: 'GOV-2019', cells: {}, narrative: {} } }));
+  }
+  const found = runChecks(odd[1]!);
+  assert.ok(found.some((f) => f.rule === 'cell.type' && f.cells[0] === 't3.new.natural'));
+});
