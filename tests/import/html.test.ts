@@ -5,7 +5,7 @@ import { exportHtmlFragment, exportHtmlPage } from '../../src/main/export/html/i
 import { importFile } from '../../src/main/import/index';
 import { formatIndex } from '../../src/shared/format/index';
 import { NARRATIVE_KEYS, type ReportDoc } from '../../src/shared/report';
-import { cellDiffs, encodeGb18030, htmlBody, loadExchange, reportBlocks } from './helpers';
+import { cellDiffs, encodeGb18030, htmlBody, loadExchange, reportBlocks, type TestCell } from './helpers';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
@@ -104,4 +104,18 @@ test('round trip: exportHtmlPage and exportHtmlFragment import to the same cells
       assert.equal(report.matched, Object.keys(doc.cells).length);
     }
   }
+});
+
+test('a T3 with an extra 小计 column keeps every other column in place and says what it dropped', async () => {
+  const clean = loadExchange('2025-clean.json');
+  const blocks = reportBlocks(clean);
+  const t3 = blocks.find((b) => 'table' in b && b.table.some((r) => r.some((c) => c.text === '申请人情况'))) as { table: TestCell[][] };
+  const [h1, h2, h3, ...body] = t3.table;
+  h1!.find((c) => c.text === '申请人情况')!.colSpan = 8;
+  h2!.find((c) => c.text === '法人或其他组织')!.colSpan = 6;
+  h3!.push({ text: '小计' });
+  for (const row of body) row.splice(row.length - 1, 0, { text: '999' });
+  const { doc, report } = await importFile('extra.html', utf8(`<html><body>${htmlBody(blocks)}</body></html>`));
+  assert.deepEqual(cellDiffs(clean.cells, doc.cells), []);
+  assert.ok(report.messages.some((m) => m.level === 'warning' && m.message.includes('“小计”不是标准格式中的列')));
 });

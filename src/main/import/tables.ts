@@ -213,6 +213,9 @@ function treeHas(nodes: readonly HeaderNode[], text: string): boolean {
   return nodes.some((n) => labelMatches(text, n.label) || treeHas(n.children ?? [], text));
 }
 
+/** Column id standing for a column the format does not have. */
+const EXTRA_COLUMN = '#extra';
+
 /**
  * Column headers → the value columns in the order the source prints them. Each header row expands the
  * nodes of the row above into the children it names, left to right.
@@ -257,7 +260,12 @@ class HeaderResolver {
       const taken = new Set<HeaderNode>();
       const got: HeaderNode[] = [];
       while (i < heads.length) {
-        const m = findBelow(node, heads[i]!, taken);
+        let m = findBelow(node, heads[i]!, taken);
+        if (!m && got.length > 0 && !treeHas(this.def.columns, heads[i]!)) {
+          // a column the format does not have (a 小计 some reports add): keep its place, drop its values
+          m = { label: heads[i]!, id: EXTRA_COLUMN };
+          this.log.warn(this.where, `表头“${shorten(heads[i]!)}”不是标准格式中的列，该列数值未导入`);
+        }
         if (!m) break;
         taken.add(m);
         got.push(m);
@@ -277,7 +285,7 @@ class HeaderResolver {
     const out: string[] = [];
     let fallback = false;
     for (const node of this.seq) {
-      if (isLeaf(node)) out.push(ids.get(node)!);
+      if (isLeaf(node)) out.push(node.id === EXTRA_COLUMN ? EXTRA_COLUMN : ids.get(node)!);
       else {
         fallback = true;
         out.push(...leavesOf<HeaderNode>(node.children ?? []).map((l) => ids.get(l.node)!));
@@ -379,7 +387,9 @@ function matchMatrix(format: FormatDefinition, def: MatrixTableDef, rows: Source
     }
     if (values.length < n)
       log.warn(where, `该行只有 ${values.length} 个数值单元格，应为 ${n} 个；缺少的按空值处理`);
-    values.slice(0, n).forEach((text, j) => reader.read(index.cellById.get(joinId(def.id, rowId, columns![j]!))!, text));
+    values.slice(0, n).forEach((text, j) => {
+      if (columns![j] !== EXTRA_COLUMN) reader.read(index.cellById.get(joinId(def.id, rowId, columns![j]!))!, text);
+    });
   }
 }
 
