@@ -124,9 +124,13 @@ interface Extracted {
 
 const UPHELD_ALL = /(?:均|全部|都)(?:获|被|予以|已|为|是)?(?:结果)?维持/g;
 
+/** What a share is "of" (占…的N%): the words between 占 and the number. */
+const OF_RESULTS = /办结|办理/;
+const OF_RECEIVED = /收到|受理|申请/;
+
 function denominatorsFor(words: string, sentence: string): TargetId[] {
-  if (/办结|办理/.test(words)) return ['resultTotal'];
-  if (/收到|受理|申请/.test(words)) return INCLUDES_CARRIED.test(sentence) ? ['newPlusCarried', 'new'] : ['new', 'newPlusCarried'];
+  if (OF_RESULTS.test(words)) return ['resultTotal'];
+  if (OF_RECEIVED.test(words)) return INCLUDES_CARRIED.test(sentence) ? ['newPlusCarried', 'new'] : ['new', 'newPlusCarried'];
   return ['resultTotal', 'new', 'newPlusCarried'];
 }
 
