@@ -32,8 +32,10 @@ export function parseChineseNumber(text: string): number | null {
   return total + section + (digit ?? 0);
 }
 
+const DIGITS_ONLY = /^[0-9]+$/;
+
 /** A count written with digits or Chinese numerals. */
 export function parseCount(text: string): number | null {
-  if (/^[0-9]+$/.test(text)) return Number(text);
+  if (DIGITS_ONLY.test(text)) return Number(text);
   return parseChineseNumber(text);
 }
