@@ -175,8 +175,12 @@ test('body on the 28 pt line grid: exact spacing, 2-character indent, condensed 
   const spacing = child(child(normal, 'w:pPr'), 'w:spacing')!.attrs;
   assert.deepEqual([spacing['w:line'], spacing['w:lineRule']], ['560', 'exact']);
   assert.equal(child(child(normal, 'w:pPr'), 'w:ind')!.attrs['w:firstLineChars'], '200');
-  // 28 characters of (16 pt + spacing) fit the 156 mm line, 29 do not
-  const condensed = Number(child(child(normal, 'w:rPr'), 'w:spacing')!.attrs['w:val']) / 20;
+  // 28 characters of (16 pt + spacing) fit the 156 mm line, 29 do not; table text is not condensed
+  const bodyRun = findDeep(b, 'w:r').find((r) => textOf(r).startsWith('2025年，云溪县'))!;
+  const condensed = Number(child(child(bodyRun, 'w:rPr'), 'w:spacing')!.attrs['w:val']) / 20;
+  assert.equal(child(child(normal, 'w:rPr'), 'w:spacing'), undefined, 'Normal is not condensed');
+  const tableRun = findDeep(findAll(b, 'w:tbl')[0]!, 'w:r')[0]!;
+  assert.equal(child(child(tableRun, 'w:rPr'), 'w:spacing'), undefined, 'table text is not condensed');
   const pitch = 16 + condensed;
   assert.ok(28 * pitch <= 8844 / 20 && 29 * pitch > 8844 / 20, `pitch ${pitch} pt`);
 });

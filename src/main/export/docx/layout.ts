@@ -54,8 +54,9 @@ export function documentStyles(styles: Styles): IStylesOptions {
     paragraph: { ...indentedLayout(styles[role]), keepNext: true, keepLines: true, outlineLevel },
   });
   return {
-    // the Normal style carries the body font and size too: LibreOffice sizes the character grid from it
-    paragraphStyles: [{ id: 'Normal', name: 'Normal', quickFormat: true, run: gridRunProps(styles.body, styles.body), paragraph: indentedLayout(styles.body) }],
+    // the Normal style names the body font and size too (LibreOffice reads the grid's font size there);
+    // the condensed spacing stays on body runs so that table, title and footer text do not inherit it
+    paragraphStyles: [{ id: 'Normal', name: 'Normal', quickFormat: true, run: runProps(styles.body), paragraph: indentedLayout(styles.body) }],
     default: {
       document: { run: runProps(styles.body) },
       title: { run: runProps(styles.title), paragraph: titleLayout() },
