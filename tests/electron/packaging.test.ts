@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
@@ -94,4 +96,41 @@ test('icons: 512 and 256 PNGs for Linux, and a Windows .ico up to 256', () => {
   }
   for (const n of [16, 32, 48, 256]) assert.ok(sizes.includes(n), `ico has ${n}`);
   assert.ok(existsSync(join(repo, 'assets', 'make-icons.mjs')), 'the icons can be redrawn');
+});
+
+test('electron-builder packs an app with exactly the runtime files (stand-in Electron distribution)', { timeout: 240_000 }, () => {
+  // A throw-away project beside the repo's node_modules: the real build outputs, the real config minus the
+  // fuses (they patch the Electron binary, which is a stand-in here), and `--linux dir` (no installer).
+  const project = mkdtempSync(join(tmpdir(), 'eb-project-'));
+  try {
+    for (const f of ['package.json', 'package-lock.json', 'electron-builder.yml']) copyFileSync(join(repo, f), join(project, f));
+    cpSync(join(repo, 'assets'), join(project, 'assets'), { recursive: true });
+    symlinkSync(join(repo, 'node_modules'), join(project, 'node_modules'), 'dir');
+    execFileSync(process.execPath, [join(repo, 'scripts', 'build.mjs'), '--renderer-only', '--outdir', join(project, 'dist', 'renderer')], { cwd: repo, stdio: 'pipe' });
+    execFileSync(process.execPath, [join(repo, 'scripts', 'build-electron.mjs'), '--out-dir', join(project, 'dist', 'electron')], { cwd: repo, stdio: 'pipe' });
+    const electronDist = join(project, 'electron-dist');
+    mkdirSync(electronDist);
+    writeFileSync(join(electronDist, 'electron'), '');
+    chmodSync(join(electronDist, 'electron'), 0o755);
+    const { electronFuses: _fuses, ...rest } = config as Config & { electronFuses?: unknown };
+    writeFileSync(join(project, 'eb.json'), JSON.stringify({ ...rest, electronDist, directories: { ...config.directories, output: join(project, 'release') } }));
+    execFileSync(process.execPath, [require.resolve('electron-builder/cli.js'), '--projectDir', project, '--config', join(project, 'eb.json'), '--linux', 'dir', '--x64', '--publish', 'never'], {
+      cwd: project,
+      stdio: 'pipe',
+      env: { ...process.env, ELECTRON_BUILDER_OFFLINE: 'true', CI: 'true' },
+    });
+    const resources = join(project, 'release', 'linux-unpacked', 'resources');
+    const asar = require('@electron/asar') as { listPackage(p: string): string[]; extractFile(archive: string, file: string): Buffer };
+    const files = asar.listPackage(join(resources, 'app.asar')).map((f) => f.replace(/\\/g, '/'));
+    const own = files.filter((f) => !f.startsWith('/node_modules/'));
+    assert.deepEqual(own.filter((f) => /\.[a-z]+$/.test(f)).sort(), ['/assets/icon.png', '/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/dist/renderer/app.js', '/dist/renderer/index.html', '/package.json'].sort());
+    const modules = new Set(files.filter((f) => f.startsWith('/node_modules/')).map((f) => f.split('/')[2]));
+    assert.deepEqual([...modules].sort(), ['better-sqlite3', 'bindings', 'file-uri-to-path'], 'bundled modules are not shipped again');
+    assert.ok(existsSync(join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node')), 'the native module is unpacked');
+    assert.ok(existsSync(join(project, 'release', 'linux-unpacked', 'gov-annual-report')), 'the Linux executable name');
+    const packed = JSON.parse(asar.extractFile(join(resources, 'app.asar'), 'package.json').toString('utf8')) as { main: string };
+    assert.equal(packed.main, 'dist/electron/main.cjs');
+  } finally {
+    rmSync(project, { recursive: true, force: true });
+  }
 });
