@@ -27,7 +27,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { REPORT_STATUS_NAMES, ReportStatus, type ReportDetail } from '../../shared/api';
 import { repetitionShares, runChecks } from '../../shared/checks/index';
 import type { Finding } from '../../shared/findings';
-import { FORMATS, type SectionDef, type SectionId } from '../../shared/format/index';
+import { FORMATS, formatIndex, type FormatId, type SectionDef, type SectionId, type TableId } from '../../shared/format/index';
 import type { ReportDoc } from '../../shared/report';
 import type { MenuEvent } from '../App';
 import { getClient, messageOf } from '../client';
@@ -41,6 +41,9 @@ import { HistoryPanel } from './HistoryPanel';
 import { countsBySection, isOpen, partFilled, sectionOf, withAcknowledgements, type View } from './parts';
 import { Guidance, NarrativeField, TextPart } from './TextPart';
 import { useReportState, type SaveState } from './useReportState';
+
+/** Whether a table has 总计 cells (T3, T4) — T2 has none, so no totals switch there. */
+const hasTotals = (format: FormatId, table: TableId) => [...formatIndex(format).totalCells].some((id) => id.startsWith(`${table}.`));
 
 /** Wide enough for the form and the printed page side by side. */
 const WIDE = '(min-width:1600px)';
@@ -139,6 +142,10 @@ function LoadedEditor({ initial, menu, onClose }: { initial: ReportDetail; menu:
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [menu]);
 
+  useEffect(() => {
+    if (wide && side === 'preview') document.getElementById(`preview-${view}`)?.scrollIntoView({ block: 'start' });
+  }, [wide, side, view]);
+
   const showChecks = () => (wide ? setSide('checks') : setView('checks'));
   const go = (section: SectionId, cell: string | null) => {
     setView(section);
@@ -178,13 +185,15 @@ function LoadedEditor({ initial, menu, onClose }: { initial: ReportDetail; menu:
           <Typography variant="body2" color="text.secondary" role="status" data-testid="table-status">
             {tableStatus}
           </Typography>
-          <Tooltip title="默认各“总计”由程序按各项之和自动计算；照抄纸质报告时可改为手工填写，检查会核对总计与各项之和">
-            <FormControlLabel
-              control={<Switch size="small" checked={detail.manualTotals} onChange={(e) => void state.setManualTotals(e.target.checked).catch((err) => notify(messageOf(err), 'error'))} />}
-              label={detail.manualTotals ? '手工填写总计' : '总计自动计算'}
-              data-testid="totals-switch"
-            />
-          </Tooltip>
+          {hasTotals(detail.format, section.table) && (
+            <Tooltip title="默认各“总计”由程序按各项之和自动计算；照抄纸质报告时可改为手工填写，检查会核对总计与各项之和">
+              <FormControlLabel
+                control={<Switch size="small" checked={detail.manualTotals} onChange={(e) => void state.setManualTotals(e.target.checked).catch((err) => notify(messageOf(err), 'error'))} />}
+                label={detail.manualTotals ? '手工填写总计' : '总计自动计算'}
+                data-testid="totals-switch"
+              />
+            </Tooltip>
+          )}
         </Stack>
         <Guidance text={section.guidance} />
         <Box sx={{ overflowX: 'auto', mb: 2 }} data-testid={`table-${section.table}`}>

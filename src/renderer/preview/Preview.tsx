@@ -136,7 +136,7 @@ export function Preview({ format, year, agencyName, narrative, cells }: PreviewP
         </h1>
         <Paragraphs text={narrative.preamble} />
         {def.sections.map((s) => (
-          <section key={s.id}>
+          <section key={s.id} id={`preview-${s.id}`}>
             <h2 style={{ ...body, fontFamily: FONTS.heading1, fontWeight: 'normal' }}>{s.heading}</h2>
             {s.table && <PreviewTable format={format} table={s.table} cells={cells} />}
             <Paragraphs text={narrative[s.id]} />
