@@ -58,6 +58,13 @@ test('tables split at a page break, the second half repeating the header (T3, T4
   }
 });
 
+test('a report laid out inside a layout table reads as if it were not', async () => {
+  const clean = loadExchange('2025-clean.json');
+  const { doc, report } = await importFile('layout.docx', await buildDocx(reportBlocks(clean), { layout: true }));
+  assertSameReport(doc, clean);
+  assert.equal(report.matched, 200);
+});
+
 test('round trip: the .docx export of a 2021 report imports to the same cells and narrative', async () => {
   const clean = loadExchange('2025-clean.json');
   const { doc, report } = await importFile('2025.docx', await exportDocx(clean));

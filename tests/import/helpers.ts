@@ -84,7 +84,8 @@ export function reportBlocks(
   return blocks;
 }
 
-export async function buildDocx(blocks: TestBlock[]): Promise<Uint8Array> {
+/** `layout`: the whole report inside a one-cell table, as some WPS templates lay a page out. */
+export async function buildDocx(blocks: TestBlock[], opts: { layout?: boolean } = {}): Promise<Uint8Array> {
   const children = blocks.map((b) =>
     'p' in b
       ? new Paragraph({ children: [new TextRun(b.p)] })
@@ -104,7 +105,10 @@ export async function buildDocx(blocks: TestBlock[]): Promise<Uint8Array> {
           ),
         }),
   );
-  const doc = new Document({ sections: [{ children }] });
+  const body = opts.layout
+    ? [new Table({ rows: [new TableRow({ children: [new TableCell({ children: [new Paragraph('页眉栏'), ...children] })] })] })]
+    : children;
+  const doc = new Document({ sections: [{ children: body }] });
   return new Uint8Array(await Packer.toBuffer(doc));
 }
 

@@ -1,8 +1,8 @@
 /**
  * .docx → the neutral model. Only word/document.xml is read, inflated within bounds (zip.ts) and parsed
  * with a streaming SAX parser that refuses any DOCTYPE, so no entity is ever declared or expanded.
- * Paragraphs and top-level tables (w:tbl/w:tr/w:tc with gridSpan and vMerge) become blocks; a table
- * nested in a cell is flattened into the cell's text.
+ * Paragraphs and tables (w:tbl/w:tr/w:tc with gridSpan and vMerge) become blocks; a table that holds
+ * other tables is page layout, and its cells are read as the flow of the document.
  */
 import { SaxesParser } from 'saxes';
 import { AppError } from '../../shared/errors';
@@ -28,17 +28,34 @@ export function readDocx(bytes: Uint8Array): SourceDocument {
   return { source: 'docx', blocks: parseDocumentXml(xml), notes: [] };
 }
 
+interface CellBuilder {
+  /** Paragraphs and nested tables of the cell, in order. */
+  items: SourceBlock[];
+  colSpan: number;
+  covered: boolean;
+}
+
+interface TableBuilder {
+  rows: CellBuilder[][];
+  row: CellBuilder[] | null;
+  cell: CellBuilder | null;
+}
+
 export function parseDocumentXml(xml: string): SourceBlock[] {
   const parser = new SaxesParser({ position: false });
   const blocks: SourceBlock[] = [];
+  let count = 0;
   let depth = 0;
   let skipDepth = 0; // > 0 while inside a skipped element
   let inText = false;
   let para: string | null = null;
-  let tableDepth = 0;
-  let rows: SourceRow[] = [];
-  let row: SourceRow | null = null;
-  let current: { lines: string[]; colSpan: number; covered: boolean } | null = null;
+  const tables: TableBuilder[] = [];
+  /** Where a finished paragraph or table goes: the body, or the cell being read. */
+  const sink = (): SourceBlock[] => tables[tables.length - 1]?.cell?.items ?? blocks;
+  const emit = (block: SourceBlock) => {
+    sink().push(block);
+    if (++count > MAX_BLOCKS) throw unsupported('该 .docx 文件的段落过多，已拒绝导入。');
+  };
 
   parser.on('doctype', () => {
     throw unsupported('该 .docx 文件的正文含有 DOCTYPE 声明（可能是恶意构造的实体扩展），已拒绝导入。');
@@ -51,6 +68,7 @@ export function parseDocumentXml(xml: string): SourceBlock[] {
       if (!selfClosing) skipDepth++;
       return;
     }
+    const table = tables[tables.length - 1];
     switch (name) {
       case 'w:p':
         para = '';
@@ -69,23 +87,22 @@ export function parseDocumentXml(xml: string): SourceBlock[] {
         if (para !== null) para += '-';
         break;
       case 'w:tbl':
-        tableDepth++;
-        if (tableDepth === 1) rows = [];
+        tables.push({ rows: [], row: null, cell: null });
         break;
       case 'w:tr':
-        if (tableDepth === 1) {
-          row = [];
-          if (rows.length >= MAX_TABLE_ROWS) throw unsupported('该 .docx 文件的表格行数过多，已拒绝导入。');
+        if (table) {
+          table.row = [];
+          if (table.rows.length >= MAX_TABLE_ROWS) throw unsupported('该 .docx 文件的表格行数过多，已拒绝导入。');
         }
         break;
       case 'w:tc':
-        if (tableDepth === 1) current = { lines: [], colSpan: 1, covered: false };
+        if (table) table.cell = { items: [], colSpan: 1, covered: false };
         break;
       case 'w:gridSpan':
-        if (tableDepth === 1 && current) current.colSpan = Math.min(MAX_SPAN, Math.max(1, Number(tag.attributes['w:val']) || 1));
+        if (table?.cell) table.cell.colSpan = Math.min(MAX_SPAN, Math.max(1, Number(tag.attributes['w:val']) || 1));
         break;
       case 'w:vMerge':
-        if (tableDepth === 1 && current) current.covered = tag.attributes['w:val'] !== 'restart';
+        if (table?.cell) table.cell.covered = tag.attributes['w:val'] !== 'restart';
         break;
     }
     if (selfClosing) closeTag(name);
@@ -104,37 +121,37 @@ export function parseDocumentXml(xml: string): SourceBlock[] {
   });
 
   function closeTag(name: string): void {
+    const table = tables[tables.length - 1];
     switch (name) {
       case 'w:t':
         inText = false;
         break;
       case 'w:p':
         if (para === null) break;
-        if (tableDepth === 0) {
-          blocks.push({ kind: 'paragraph', text: para });
-          if (blocks.length > MAX_BLOCKS) throw unsupported('该 .docx 文件的段落过多，已拒绝导入。');
-        } else current?.lines.push(para);
+        emit({ kind: 'paragraph', text: para });
         para = null;
         break;
       case 'w:tc':
-        if (tableDepth === 1 && current && row) {
-          row.push(cell(current.lines.join('\n'), current.colSpan, 1, current.covered));
-          current = null;
-        }
+        if (table?.cell && table.row) table.row.push(table.cell);
+        if (table) table.cell = null;
         break;
       case 'w:tr':
-        if (tableDepth === 1 && row) {
-          rows.push(row);
-          row = null;
+        if (table?.row) table.rows.push(table.row);
+        if (table) table.row = null;
+        break;
+      case 'w:tbl': {
+        tables.pop();
+        if (!table) break;
+        const cells = table.rows.flat();
+        if (cells.some((c) => c.items.some((b) => b.kind === 'table'))) {
+          // a table used for layout (it holds other tables): read its cells as the flow of the page
+          for (const c of cells) for (const b of c.items) emit(b);
+        } else {
+          const text = (c: CellBuilder) => c.items.map((b) => (b.kind === 'paragraph' ? b.text : '')).join('\n');
+          emit({ kind: 'table', rows: withRowSpans(table.rows.map((r) => r.map((c) => cell(text(c), c.colSpan, 1, c.covered)))) });
         }
         break;
-      case 'w:tbl':
-        tableDepth--;
-        if (tableDepth === 0) {
-          blocks.push({ kind: 'table', rows: withRowSpans(rows) });
-          rows = [];
-        }
-        break;
+      }
     }
   }
 
