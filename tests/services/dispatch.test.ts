@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import Database from 'better-sqlite3';
 import { METHOD_NAMES } from '../../src/shared/api';
 import { runChecks } from '../../src/shared/checks/index';
 import { ExchangeFile, type ReportDoc } from '../../src/shared/report';
@@ -91,6 +92,13 @@ test('cached error/warning counts follow the checks', async (t) => {
   await c.call('reports.updateCells', { id, changes: [{ cell: 't3.granted.natural', value: 999 }] });
   const detail = await c.call('reports.open', { id });
   const findings = runChecks({ format: detail.format, year: detail.year, agency: detail.agency, narrative: detail.narrative, cells: detail.cells, acknowledged: detail.acknowledged });
+  // Recounted shortly after the save, without waiting for a listing.
+  await new Promise((resolve) => setTimeout(resolve, 600));
+  const raw = new Database(c.dbPath, { readonly: true });
+  const cached = raw.prepare('SELECT errors, counts_stale FROM reports WHERE id = ?').get(id) as { errors: number; counts_stale: number };
+  raw.close();
+  assert.equal(cached.counts_stale, 0);
+  assert.equal(cached.errors, findings.filter((f) => f.severity === 'error').length);
   const [summary] = await c.call('reports.list', {});
   assert.equal(summary!.errors, findings.filter((f) => f.severity === 'error').length);
   assert.ok(summary!.errors > 0, 'an impossible 予以公开 count is an error');

@@ -7,6 +7,7 @@ import { AppError } from '../../src/shared/errors';
 import { openCore } from '../../src/main/services/core';
 import { SCHEMA_VERSION, Store, openDatabase } from '../../src/main/storage/index';
 import { backupsToPrune, listBackups } from '../../src/main/storage/backups';
+import { MIGRATIONS } from '../../src/main/storage/migrations';
 import { agencyAndReport, coreIn, tempDir, testCore } from './helpers';
 
 test('round trip: cells (0 distinct from null), narrative, acknowledgements, status survive closing the file', async (t) => {
@@ -63,6 +64,23 @@ test('migration from an empty file and from no file: the whole schema, user_vers
     assert.equal(again.pragma('user_version', { simple: true }), SCHEMA_VERSION);
     again.close();
   }
+});
+
+test('upgrade from a version-1 database keeps its data (each step in a transaction)', (t) => {
+  const dir = tempDir(t);
+  const path = join(dir, 'v1.sqlite');
+  const v1 = new Database(path);
+  MIGRATIONS[0]!(v1);
+  v1.pragma('user_version = 1');
+  v1.prepare("INSERT INTO agencies (name, level, created_at) VALUES ('旧局', 'county', '2024-01-01T00:00:00Z')").run();
+  v1.prepare("INSERT INTO reports (agency_id, year, format, created_at, updated_at) VALUES (1, 2023, 'GOV-2021', 'x', 'x')").run();
+  v1.prepare("INSERT INTO cells (report_id, cell, value) VALUES (1, 't3.new.natural', 0)").run();
+  v1.close();
+  const db = openDatabase(path, join(dir, 'backups'));
+  t.after(() => db.close());
+  assert.equal(db.pragma('user_version', { simple: true }), SCHEMA_VERSION);
+  assert.deepEqual(db.prepare('SELECT year, counts_stale FROM reports').all(), [{ year: 2023, counts_stale: 0 }]);
+  assert.equal((db.prepare('SELECT value FROM cells').get() as { value: number }).value, 0);
 });
 
 test('a database from a newer version is refused untouched', async (t) => {

@@ -10,6 +10,7 @@ import { aggregateHandlers } from '../aggregate/handlers';
 import { backupDue, corruptDatabaseError, createBackup, defaultBackupDir, isCorruptionError, openDatabase, Store } from '../storage/index';
 import { appHandlers } from './app';
 import type { ServiceContext } from './context';
+import { refreshStaleCounts } from './documents';
 import { exportHandlers } from './export';
 import { importHandlers } from './import';
 import { buildRegistry, type Registry } from './registry';
@@ -37,6 +38,10 @@ export interface Core {
   dispatch(name: string, input: unknown): Promise<DispatchResult>;
   close(): void;
 }
+
+/** Methods that change nothing: no recount needed after them. */
+const READS = new Set(['app.info', 'agencies.list', 'reports.list', 'reports.open', 'reports.check', 'reports.history', 'backups.list']);
+const RECOUNT_DELAY_MS = 200;
 
 export const INTERNAL_MESSAGE = '程序内部错误，操作未完成（详细信息已记录到日志）。请重试；如果问题重复出现，请联系技术支持。';
 
@@ -93,6 +98,22 @@ export function openCore(options: CoreOptions): Core {
     hold(createBackup(ctx.store.db, backupDir).catch((e) => log('automatic backup failed', e)));
   }
 
+  // Counts marked stale by edits are recounted once the burst of saves pauses (and before any listing).
+  let recountTimer: NodeJS.Timeout | null = null;
+  const recount = () => {
+    recountTimer = null;
+    try {
+      if (store) refreshStaleCounts(store);
+    } catch (e) {
+      log('recounting findings failed', e);
+    }
+  };
+  const scheduleRecount = () => {
+    if (recountTimer) clearTimeout(recountTimer);
+    recountTimer = setTimeout(recount, RECOUNT_DELAY_MS);
+    recountTimer.unref();
+  };
+
   function toApiError(e: unknown, name: string): ApiError {
     if (e instanceof AppError) return e.toJSON();
     if (isCorruptionError(e)) return corruptDatabaseError(options.dbPath, backupDir, (e as Error).message).toJSON();
@@ -122,12 +143,18 @@ export function openCore(options: CoreOptions): Core {
       try {
         const result = run(name, input);
         if (name === 'backups.restore') hold(result.catch(() => undefined));
-        return await result;
+        const value = await result;
+        if (!READS.has(name)) scheduleRecount();
+        return value;
       } catch (e) {
         return { ok: false, error: toApiError(e, name) };
       }
     },
     close() {
+      if (recountTimer) {
+        clearTimeout(recountTimer);
+        recount();
+      }
       const s = store;
       store = null;
       // A backup still copying finishes first; the connection closes right after it.

@@ -65,7 +65,14 @@ export function refreshCounts(store: Store, r: StoredReport, prev?: StoredReport
   const findings = checkReport(store, r, false, prev === undefined ? previousOf(store, r) : prev);
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.filter((f) => f.severity === 'warning' && !f.acknowledged).length;
-  if (errors !== r.errors || warnings !== r.warnings) store.setCounts(r.id, errors, warnings);
+  store.setCounts(r.id, errors, warnings);
+}
+
+/** Recount every report marked stale (after edits): before listing, and shortly after each save. */
+export function refreshStaleCounts(store: Store): number {
+  const ids = store.staleCountIds();
+  if (ids.length > 0) store.transaction(() => ids.forEach((id) => refreshCounts(store, store.report(id))));
+  return ids.length;
 }
 
 /** Next year's report compares itself with this one (carry-over, repetition): its counts follow our edits. */

@@ -8,7 +8,7 @@ import { importFile } from '../import/index';
 import type { ReportState } from '../storage/index';
 import type { Handlers } from './context';
 import { createReport, withTotals } from './reports';
-import { previousOf, refreshCounts, refreshNextYear, toDetail } from './documents';
+import { previousOf, toDetail } from './documents';
 
 export const isExchangeFileName = (fileName: string) => /\.json$/i.test(fileName);
 
@@ -87,9 +87,7 @@ export const importHandlers: Handlers<'reports.import'> = {
         store.setFormat(existing, doc.format);
         store.writeState(existing, state);
         store.recordRevision(existing, 'import', () => `导入并替换（${source}：${fileName}）`);
-        const r = store.report(existing);
-        refreshCounts(store, r);
-        refreshNextYear(store, r);
+        store.markCountsStale(existing, true);
         id = existing;
       } else {
         throw new AppError(

@@ -8,7 +8,7 @@ import { computedTotalChanges } from '../../shared/totals';
 import { valueProblem } from '../../shared/values';
 import type { ReportState, Store, StoredReport } from '../storage/index';
 import type { Handlers } from './context';
-import { checkReport, previousOf, refreshCounts, refreshNextYear, toDetail } from './documents';
+import { checkReport, previousOf, refreshStaleCounts, toDetail } from './documents';
 
 type ReportMethods =
   | 'reports.list'
@@ -40,11 +40,13 @@ export function withTotals(format: StoredReport['format'], cells: Cells, manualT
   return out;
 }
 
-/** After a change: cached counts of this report and of next year's (which compares itself with this one). */
+/**
+ * After a change: the cached counts of this report and of next year's (which compares itself with this
+ * one) are marked stale and recounted after the reply (the core schedules it; listing recounts first),
+ * so a keystroke's save does not wait for the checks.
+ */
 function afterChange(store: Store, id: number, nextYearToo: boolean): void {
-  const r = store.report(id);
-  refreshCounts(store, r);
-  if (nextYearToo) refreshNextYear(store, r);
+  store.markCountsStale(id, nextYearToo);
 }
 
 /** Create a report row with its first revision and counts; the caller runs this in a transaction. */
@@ -69,7 +71,10 @@ function blankState(format: StoredReport['format']): ReportState {
 }
 
 export const reportHandlers: Handlers<ReportMethods> = {
-  'reports.list': ({ agencyId, trash }, { store }) => store.listReports({ agencyId, trash }),
+  'reports.list': ({ agencyId, trash }, { store }) => {
+    refreshStaleCounts(store);
+    return store.listReports({ agencyId, trash });
+  },
 
   'reports.create': ({ agencyId, year, from }, { store }) =>
     store.transaction(() => {
@@ -137,7 +142,7 @@ export const reportHandlers: Handlers<ReportMethods> = {
       const next = withTotals(r.format, cells, r.manualTotals);
       const writes = index.cells.filter((c) => c.id in next && (r.cells[c.id] ?? null) !== next[c.id]).map((c) => ({ cell: c.id, value: next[c.id] ?? null }));
       store.writeCells(id, writes);
-      const saved = store.recordRevision(id, 'cells', (n) => `修改单元格 ${n} 处`, changes.length);
+      const saved = store.recordRevision(id, 'cells', (n) => `修改单元格 ${n} 处`, changes.length, { ...r, cells: { ...r.cells, ...next } });
       afterChange(store, id, true);
       return saved;
     }),
@@ -146,7 +151,8 @@ export const reportHandlers: Handlers<ReportMethods> = {
     store.transaction(() => {
       const r = store.liveReport(id);
       store.writeNarrative(id, key, text);
-      const saved = store.recordRevision(id, `narrative:${key}`, () => `修改正文：${narrativeName(r, key)}`);
+      const state = { ...r, narrative: { ...r.narrative, [key]: text } };
+      const saved = store.recordRevision(id, `narrative:${key}`, () => `修改正文：${narrativeName(r, key)}`, 1, state);
       afterChange(store, id, true);
       return saved;
     }),

@@ -81,6 +81,13 @@ export const MIGRATIONS: readonly Migration[] = [
         value TEXT NOT NULL
       );
     `),
+  // 2: cached counts recomputed after the save returns: an edit only marks them stale (version-1 counts were
+  // kept current on every write, so existing rows start fresh).
+  (db) =>
+    db.exec(`
+      ALTER TABLE reports ADD COLUMN counts_stale INTEGER NOT NULL DEFAULT 0;
+      CREATE INDEX reports_counts_stale ON reports(id) WHERE counts_stale = 1;
+    `),
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -76,6 +76,7 @@ export interface ExportLogEntry {
 }
 
 const AGENCY_COLUMNS = 'id, name, level, created_at AS createdAt';
+/** Column order matters: listReports reads raw rows by position. */
 const REPORT_ROW = `r.id, r.agency_id AS agencyId, a.name AS agencyName, a.level AS agencyLevel, r.year, r.format, r.status,
   r.errors, r.warnings, r.updated_at AS updatedAt, r.deleted_at AS deletedAt`;
 
@@ -105,10 +106,14 @@ export class Store {
       upsertAck: p(`INSERT INTO acknowledgements (report_id, rule, cells, reason, created_at) VALUES (?, ?, ?, ?, ?)
         ON CONFLICT DO UPDATE SET reason = excluded.reason`),
       deleteAck: p('DELETE FROM acknowledgements WHERE report_id = ? AND rule = ? AND cells = ?'),
-      insertReport: p(`INSERT INTO reports (agency_id, year, format, status, manual_totals, created_at, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?)`),
+      insertReport: p(`INSERT INTO reports (agency_id, year, format, status, manual_totals, created_at, updated_at, counts_stale)
+        VALUES (?, ?, ?, ?, ?, ?, ?, 1)`),
       touch: p('UPDATE reports SET updated_at = ?, revision = ? WHERE id = ?'),
-      counts: p('UPDATE reports SET errors = ?, warnings = ? WHERE id = ?'),
+      counts: p('UPDATE reports SET errors = ?, warnings = ?, counts_stale = 0 WHERE id = ?'),
+      markStale: p('UPDATE reports SET counts_stale = 1 WHERE id = ?'),
+      markNextYearStale: p(`UPDATE reports SET counts_stale = 1
+        WHERE agency_id = (SELECT agency_id FROM reports WHERE id = ?) AND year = (SELECT year + 1 FROM reports WHERE id = ?) AND deleted_at IS NULL`),
+      staleIds: p('SELECT id FROM reports WHERE counts_stale = 1'),
       lastRevision: p(`SELECT revision, kind, summary, changes, created_at AS createdAt, updated_at AS updatedAt
         FROM revisions WHERE report_id = ? ORDER BY revision DESC LIMIT 1`),
       insertRevision: p(`INSERT INTO revisions (report_id, revision, kind, summary, changes, created_at, updated_at, snapshot)
@@ -176,10 +181,25 @@ export class Store {
       where.push('r.agency_id = ?');
       args.push(filter.agencyId);
     }
-    return this.db
+    // Raw rows and one object literal per row: a third cheaper than named rows for 10 000 reports.
+    const rows = this.db
       .prepare(`SELECT ${REPORT_ROW} FROM reports r JOIN agencies a ON a.id = r.agency_id WHERE ${where.join(' AND ')}
         ORDER BY a.name, r.year DESC, r.id DESC`)
-      .all(...args) as ReportRow[];
+      .raw()
+      .all(...args) as unknown[][];
+    return rows.map((r) => ({
+      id: r[0] as number,
+      agencyId: r[1] as number,
+      agencyName: r[2] as string,
+      agencyLevel: r[3] as AgencyLevel,
+      year: r[4] as number,
+      format: r[5] as FormatId,
+      status: r[6] as ReportStatus,
+      errors: r[7] as number,
+      warnings: r[8] as number,
+      updatedAt: r[9] as string,
+      deletedAt: r[10] as string | null,
+    }));
   }
 
   liveReportId(agencyId: number, year: number): number | undefined {
@@ -284,6 +304,16 @@ export class Store {
     this.stmts.counts.run(errors, warnings, id);
   }
 
+  /** The cached counts of this report (and of next year's, which compares itself with it) need a recount. */
+  markCountsStale(id: number, nextYearToo: boolean): void {
+    this.stmts.markStale.run(id);
+    if (nextYearToo) this.stmts.markNextYearStale.run(id, id);
+  }
+
+  staleCountIds(): number[] {
+    return (this.stmts.staleIds.all() as { id: number }[]).map((r) => r.id);
+  }
+
   softDelete(id: number): void {
     this.db.prepare('UPDATE reports SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL').run(this.now(), id);
   }
@@ -306,10 +336,15 @@ export class Store {
    * Record the report's current state as a revision: a new one, or — for an edit of the same kind within
    * the coalescing window — folded into the newest. Returns the revision number and time.
    */
-  recordRevision(id: number, kind: RevisionKind, summary: (changes: number) => string, changes = 1): { revision: number; updatedAt: string } {
+  recordRevision(
+    id: number,
+    kind: RevisionKind,
+    summary: (changes: number) => string,
+    changes = 1,
+    state: ReportState = this.report(id),
+  ): { revision: number; updatedAt: string } {
     const now = this.now();
     const last = this.stmts.lastRevision.get(id) as RevisionRow | undefined;
-    const state = this.report(id);
     const snapshot = JSON.stringify(stateOf(state));
     const step = nextRevision(last, kind, now);
     if (step.coalesce && last) {
