@@ -67,6 +67,8 @@ const MAX_TITLE_LINES = 3;
 const MAX_LEAD_LINES = 6;
 /** A line giving the unit of a table ("单位：件") belongs to the table, not to the narrative. */
 const UNIT_LINE = /^[（(]?单位[：:][^，。]{1,6}[）)]?$/;
+/** A page number printed in a footer ("— 3 —", "-3-", "第 3 页"), carried along by copies and re-saves. */
+const PAGE_NUMBER = /^([—–\-－]\s*\d+\s*[—–\-－]|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)$/;
 const MAX_TITLE_LINE_CHARS = 60;
 
 export function outline(blocks: readonly SourceBlock[], titleHint?: string): Outline {
@@ -109,7 +111,7 @@ export function outline(blocks: readonly SourceBlock[], titleHint?: string): Out
       continue;
     }
     const text = b.text.trim();
-    if (!text || UNIT_LINE.test(normalizeLabel(text))) continue;
+    if (!text || UNIT_LINE.test(normalizeLabel(text)) || PAGE_NUMBER.test(text)) continue;
     const inline = splitInlineHeading(text, nextAfter(section as SectionId | null, found));
     if (inline) {
       section = inline.section;
