@@ -2,3 +2,5 @@
 import { z } from 'zod';
 
 z.config(z.locales.zhCN());
+// zod probes `new Function` to decide whether to compile validators; the app's CSP forbids eval, so skip the probe.
+z.config({ jitless: true });
