@@ -296,3 +296,16 @@ test('stored settings that are not usable fall back to the defaults', async () =
   assert.ok(xml.includes('w:eastAsia="宋体"'));
   assert.ok(xml.includes('<w:sz w:val="23"/>'), 'table 11.3 pt → 11.5 pt (half-points)');
 });
+
+test('a report that slipped past validation is refused with a Chinese message naming the cell', async () => {
+  const bad = { ...clean2025, cells: { ...clean2025.cells, 't3.new.natural': '12a' as unknown as number } };
+  await assert.rejects(exportDocx(bad), (e: Error & { code?: string }) => {
+    assert.equal(e.code, 'invalid_input');
+    assert.match(e.message, /一、本年新收/);
+    assert.match(e.message, /无法导出/);
+    return true;
+  });
+  await assert.rejects(exportDocx({ ...clean2025, cells: { ...clean2025.cells, 't4.review.total': -3 } }), /不能为负数/);
+  await assert.rejects(exportDocx({ ...clean2025, format: 'GOV-1999' as FormatId }), /报告格式/);
+  await assert.rejects(exportDocx({ ...clean2025, agency: { name: ' ', level: 'county-department' } }), /机关名称/);
+});

@@ -13,8 +13,10 @@ import {
   TextRun,
   type FileChild,
 } from 'docx';
-import { getFormat, type SectionDef } from '../../../shared/format/index';
+import { AppError } from '../../../shared/errors';
+import { FORMAT_IDS, formatIndex, getFormat, type SectionDef } from '../../../shared/format/index';
 import type { ReportDoc } from '../../../shared/report';
+import { valueProblem } from '../../../shared/values';
 import { paragraphsOf } from '../html/narrative';
 import { PAGE_TWIPS, resolveStyles, type TypographySettings } from '../typography';
 import { pageNumberFooters } from './footer';
@@ -106,7 +108,24 @@ export function buildDocument(doc: ReportDoc, options: DocxOptions = {}): Docume
   });
 }
 
+/**
+ * Callers hand over a stored or parsed report, but the file must never print a wrong number, so a report
+ * that slipped past validation is refused with the field named rather than exported.
+ */
+function assertExportable(doc: ReportDoc): void {
+  if (!FORMAT_IDS.includes(doc.format)) throw new AppError('invalid_input', `报告格式“${String(doc.format)}”无法识别，无法导出。`);
+  if (!Number.isInteger(doc.year)) throw new AppError('invalid_input', '报告年度缺失或有误，无法导出。');
+  if (typeof doc.agency?.name !== 'string' || !doc.agency.name.trim()) throw new AppError('invalid_input', '机关名称为空，无法导出。');
+  const index = formatIndex(doc.format);
+  for (const [id, value] of Object.entries(doc.cells ?? {})) {
+    const info = index.cellById.get(id);
+    const problem = info ? valueProblem(info.kind, value) : null;
+    if (problem) throw new AppError('invalid_input', `${info!.name}：${problem}，无法导出。`, { cell: id });
+  }
+}
+
 export async function exportDocx(doc: ReportDoc, options: DocxOptions = {}): Promise<Buffer> {
+  assertExportable(doc);
   return Packer.toBuffer(buildDocument(doc, options));
 }
 
