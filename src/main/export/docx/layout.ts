@@ -58,7 +58,8 @@ export function documentStyles(styles: Styles): IStylesOptions {
     // the condensed spacing stays on body runs so that table, title and footer text do not inherit it
     paragraphStyles: [{ id: 'Normal', name: 'Normal', quickFormat: true, run: runProps(styles.body), paragraph: indentedLayout(styles.body) }],
     default: {
-      document: { run: runProps(styles.body) },
+      // zh-CN for East-Asian text: Word and WPS apply Chinese line-breaking and punctuation rules
+      document: { run: { ...runProps(styles.body), language: { value: 'en-US', eastAsia: 'zh-CN' } } },
       title: { run: runProps(styles.title), paragraph: titleLayout() },
       heading1: heading('heading1', 0),
       heading2: heading('heading2', 1),
