@@ -240,3 +240,13 @@ export const CONTENT_TYPES = new TextEncoder().encode(
 );
 
 export const formatOf = (doc: ReportDoc): FormatId => doc.format;
+
+/** Text as a browser copies a page: one line per table row, cells separated by TABs, no covered cells. */
+export function tabRowsText(doc: ReportDoc): string {
+  const lines: string[] = [];
+  for (const b of reportBlocks(doc)) {
+    if ('p' in b) lines.push(b.p);
+    else for (const r of b.table) lines.push(r.map((c) => c.text.replace(/\n/g, '')).join('\t'));
+  }
+  return lines.join('\n');
+}

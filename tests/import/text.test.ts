@@ -6,7 +6,7 @@ import { guessLevel, parseTitle } from '../../src/main/import/agency';
 import { importFile, importText } from '../../src/main/import/index';
 import { labelMatches, labelResembles } from '../../src/main/import/normalize';
 import { matchSectionHeading } from '../../src/main/import/structure';
-import { cellDiffs, fixtureText, loadExchange, SHARED_FIXTURE } from './helpers';
+import { cellDiffs, fixtureText, loadExchange, SHARED_FIXTURE, tabRowsText } from './helpers';
 
 const fw = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
 
@@ -161,4 +161,15 @@ test('exchange files import as they are; broken ones are refused with the field 
   const wrong = JSON.parse(bytes.toString('utf8'));
   wrong.cells['t3.new.natural'] = '12a';
   await assert.rejects(importFile('wrong.json', new TextEncoder().encode(JSON.stringify(wrong))), (e: Error & { code?: string }) => e.code === 'invalid_input' && e.message.includes('t3.new.natural'));
+});
+
+test('text copied from a web page: one TAB-separated line per row, block titles on lines of their own', () => {
+  for (const name of ['2025-clean.json', '2020-fushun-education-bureau.json']) {
+    const source = loadExchange(name);
+    const { doc, report } = importText(tabRowsText(source));
+    const asPrinted = Object.fromEntries(Object.entries(source.cells).map(([k, v]) => [k, v ?? 0]));
+    assert.deepEqual(cellDiffs(asPrinted, doc.cells), [], name);
+    assert.deepEqual(report.messages.filter((m) => m.level !== 'info' && m.where !== '机关'), [], name);
+    assert.equal(doc.narrative.s2 ?? '', source.narrative.s2 ?? '', 'block titles stay out of the narrative');
+  }
 });

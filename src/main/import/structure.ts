@@ -4,12 +4,17 @@
  * or a heading whose number came from Word's automatic numbering ("总体情况"). Tables are assigned to the
  * part they sit in.
  */
-import { getFormat, type SectionId } from '../../shared/format/index';
-import type { SourceBlock, SourceRow } from './model';
+import { FORMATS, getFormat, type SectionId } from '../../shared/format/index';
+import { cell, type SourceBlock, type SourceRow } from './model';
 import { parseTitle } from './agency';
 import { normalizeLabel } from './normalize';
 
 const SECTIONS = getFormat('GOV-2021').sections;
+
+/** T2 block titles (第二十条第（一）项…): a copy from a web page can leave them as lines of their own. */
+const BLOCK_TITLES = new Set(
+  Object.values(FORMATS).flatMap((f) => (f.tables.t2.kind === 'blocks' ? f.tables.t2.blocks.map((b) => normalizeLabel(b.title)) : [])),
+);
 
 /** A level-1 heading is a short line; longer ones are body text starting with an enumeration. */
 const MAX_HEADING_CHARS = 40;
@@ -46,7 +51,7 @@ export function matchSectionHeading(text: string): SectionId | null {
 /** A line that reads like a report title: names the document type and carries a year. */
 export function looksLikeTitle(text: string): boolean {
   const n = normalizeLabel(text);
-  return n.length <= 80 && /政府信息公开/.test(n) && /(年度)?报告/.test(n) && /(20\d\d|[二][〇零一二三四五六七八九]{3})年/.test(n);
+  return n.length <= 80 && /(政府)?信息公开|政务公开/.test(n) && /(年度)?报告/.test(n) && /(20\d\d|[二][〇零一二三四五六七八九]{3})年/.test(n);
 }
 
 export interface Outline {
@@ -112,6 +117,11 @@ export function outline(blocks: readonly SourceBlock[], titleHint?: string): Out
     }
     const text = b.text.trim();
     if (!text || UNIT_LINE.test(normalizeLabel(text)) || PAGE_NUMBER.test(text)) continue;
+    if (BLOCK_TITLES.has(normalizeLabel(text))) {
+      // the title row of a T2 block that lost its table around it
+      tables.push({ section, rows: [[cell(text, 1)]] });
+      continue;
+    }
     const inline = splitInlineHeading(text, nextAfter(section as SectionId | null, found));
     if (inline) {
       section = inline.section;

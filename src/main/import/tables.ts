@@ -146,9 +146,9 @@ function matchBlocks(format: FormatDefinition, def: BlockTableDef, rows: SourceR
     if (def.blocks.some((b) => labelMatches(filled[0]!, b.labelHeader))) {
       // a header row: which value header each following column carries
       const heads = filled.slice(1);
-      const candidates: readonly BlockDef[] = block ? [block] : def.blocks;
-      const owner: BlockDef | null =
-        candidates.find((b) => heads.every((h) => b.valueHeaders.some((v) => labelMatches(h, v) || labelResembles(h, v)))) ?? block;
+      const fits = (b: BlockDef) => heads.every((h) => b.valueHeaders.some((v) => labelMatches(h, v) || labelResembles(h, v)));
+      // the current block's header, else the block whose headers these are (its title row may be missing)
+      const owner: BlockDef | null = (block && fits(block) ? block : def.blocks.find(fits)) ?? block;
       if (!owner) continue;
       block = owner;
       headerOrder = heads.map((h) => {
