@@ -205,18 +205,23 @@ test('backup retention keeps the newest 10 and the newest of each day for 30 day
   assert.ok(!kept.includes('d1-8') && !kept.includes('d35-20'));
 });
 
-test('automatic backup at open when the newest is older than a day', async (t) => {
+test('automatic backup at open when the newest is older than a day (calls go on meanwhile)', async (t) => {
   const dir = tempDir(t);
+  const backups = join(dir, 'backups');
   const a = coreIn(t, dir);
   await agencyAndReport(a);
   a.core.close();
+  assert.equal(listBackups(backups).length, 0, 'an empty database is not backed up');
   const b = coreIn(t, dir);
   await b.call('app.info', {});
-  assert.equal(listBackups(join(dir, 'backups')).length, 1);
+  // The backup file appears (renamed from .partial) once complete.
+  for (let i = 0; i < 100 && listBackups(backups).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+  assert.equal(listBackups(backups).length, 1);
   b.core.close();
   const c = coreIn(t, dir);
-  await c.call('app.info', {});
-  assert.equal(listBackups(join(dir, 'backups')).length, 1, 'not again within the day');
+  await c.call('reports.list', {});
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal(listBackups(backups).length, 1, 'not again within the day');
 });
 
 test('trash: deleted reports leave the list, can be undeleted, and free the agency/year slot', async (t) => {

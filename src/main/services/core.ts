@@ -66,12 +66,19 @@ export function openCore(options: CoreOptions): Core {
   const log = options.log ?? ((message, error) => console.error(message, error));
   const registry = createRegistry();
   let store: Store | null = new Store(openDatabase(options.dbPath, backupDir), options.now);
-  /** Calls wait for this: the backup at open, a restore in progress. */
+  /** Calls wait for this: a restore in progress. */
   let gate: Promise<unknown> = Promise.resolve();
+  /** Work that must finish before the connection closes (a backup in progress). */
+  let pending: Promise<unknown> = Promise.resolve();
   let busy = 0;
-  const hold = (p: Promise<unknown>) => {
+  const track = (p: Promise<unknown>) => {
     busy++;
-    gate = p.finally(() => busy--);
+    const done = p.finally(() => busy--);
+    pending = Promise.all([pending, done]);
+    return done;
+  };
+  const hold = (p: Promise<unknown>) => {
+    gate = track(p);
   };
 
   const ctx: ServiceContext = {
@@ -95,15 +102,20 @@ export function openCore(options: CoreOptions): Core {
   };
 
   if ((options.autoBackup ?? true) && ctx.store.listAgencies().length > 0 && backupDue(backupDir)) {
-    hold(createBackup(ctx.store.db, backupDir).catch((e) => log('automatic backup failed', e)));
+    // Calls go on meanwhile: SQLite's online backup copies in steps between them.
+    track(createBackup(ctx.store.db, backupDir).catch((e) => log('automatic backup failed', e)));
   }
 
-  // Counts marked stale by edits are recounted once the burst of saves pauses (and before any listing).
+  // Once a burst of saves pauses: recount what edits marked stale (listing also does it first), and move
+  // the WAL into the database file then rather than in the middle of a save.
   let recountTimer: NodeJS.Timeout | null = null;
   const recount = () => {
     recountTimer = null;
     try {
-      if (store) refreshStaleCounts(store);
+      if (store) {
+        refreshStaleCounts(store);
+        store.db.pragma('wal_checkpoint(PASSIVE)');
+      }
     } catch (e) {
       log('recounting findings failed', e);
     }
@@ -158,7 +170,7 @@ export function openCore(options: CoreOptions): Core {
       const s = store;
       store = null;
       // A backup still copying finishes first; the connection closes right after it.
-      if (busy > 0) void gate.finally(() => s?.db.close());
+      if (busy > 0) void pending.finally(() => s?.db.close());
       else s?.db.close();
     },
   };

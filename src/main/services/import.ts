@@ -10,6 +10,9 @@ import type { Handlers } from './context';
 import { createReport, withTotals } from './reports';
 import { previousOf, toDetail } from './documents';
 
+/** A report is some 20 KB of JSON; anything far larger is not an exchange file. */
+export const MAX_EXCHANGE_BYTES = 16 * 1024 * 1024;
+
 export const isExchangeFileName = (fileName: string) => /\.json$/i.test(fileName);
 
 /** Why JSON.parse failed, in Chinese, with the place as 第 N 行第 M 列 (V8 reports a character position). */
@@ -26,6 +29,9 @@ function jsonProblem(fileName: string, text: string, message: string): string {
 
 /** Parse an exchange file's bytes; invalid JSON or a bad field gives invalid_input naming the field. */
 export function parseExchange(bytes: Uint8Array, fileName = '交换文件'): ReportDoc {
+  if (bytes.length > MAX_EXCHANGE_BYTES) {
+    throw new AppError('too_large', `“${fileName}”过大（${(bytes.length / 1048576).toFixed(1)} MB）：交换文件最大 ${MAX_EXCHANGE_BYTES / 1048576} MB，请确认选择的文件是否正确。`);
+  }
   let text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let raw: unknown;
