@@ -89,3 +89,8 @@ test('round trip with planted errors: values that break the checks survive impor
   const asPrinted = Object.fromEntries(Object.entries(planted.cells).map(([k, v]) => [k, v ?? 0]));
   assert.deepEqual(cellDiffs(asPrinted, doc.cells), []);
 });
+
+test('a Word file that is not an annual report is refused, not turned into an empty report', async () => {
+  const bytes = await buildDocx([{ p: '关于召开2025年度安全生产工作会议的通知' }, { p: '各科室：定于下周一上午九时召开会议，请准时参加。' }]);
+  await assert.rejects(importFile('通知.docx', bytes), (e: Error & { code?: string }) => e.code === 'unsupported_file' && e.message.includes('没有找到'));
+});

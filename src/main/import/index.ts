@@ -7,8 +7,8 @@
 import type { ImportReport } from '../../shared/api';
 import { AGENCY_LEVEL_NAMES } from '../../shared/agency';
 import { AppError, invalidInput } from '../../shared/errors';
-import { formatForYear, getFormat, type SectionId, type TableId } from '../../shared/format/index';
-import { ExchangeFile, MAX_NARRATIVE_CHARS, ReportDoc, type Narrative } from '../../shared/report';
+import { formatForYear, getFormat, type FormatDefinition, type FormatId, type SectionId, type TableId } from '../../shared/format/index';
+import { ExchangeFile, MAX_NARRATIVE_CHARS, NARRATIVE_KEYS, ReportDoc, type AgencyRef, type Narrative } from '../../shared/report';
 import { completeAgencyName, guessLevel, parseTitle } from './agency';
 import { detectTableFormat } from './detect';
 import { readDocx } from './docx';
@@ -18,7 +18,7 @@ import { MAX_FILE_BYTES, MAX_TEXT_BYTES } from './limits';
 import { ImportLog } from './log';
 import type { SourceDocument, SourceRow } from './model';
 import { labelMatches, normalizeLabel, yearIn } from './normalize';
-import { outline } from './structure';
+import { outline, type Outline } from './structure';
 import { matchTables } from './tables';
 import { readText } from './text';
 
@@ -114,14 +114,11 @@ function classifyTable(rows: SourceRow[]): TableId | null {
   return null;
 }
 
-export function importSource(source: SourceDocument): ImportResult {
-  const log = new ImportLog();
-  for (const note of source.notes) log.info('文件', note);
-  const parts = outline(source.blocks, source.titleHint);
+/** Year and agency from the title (the year also from the preamble's statistical period), each problem logged. */
+function identify(parts: Outline, log: ImportLog): { year: number; agency: AgencyRef } {
   const titleText = parts.title.join('');
+  if (!titleText) log.warn('标题', '未找到报告标题');
   if (parts.dropped.length) log.info('标题', `标题前的文字未导入：${parts.dropped.join(' / ').slice(0, 80)}`);
-
-  // agency and year from the title, the year also from the statistical period of the preamble
   const fromTitle = parseTitle(titleText);
   let year = fromTitle.year;
   if (year === null) {
@@ -133,25 +130,25 @@ export function importSource(source: SourceDocument): ImportResult {
     year = new Date().getFullYear() - 1;
     log.error('标题', `未能识别报告年度，暂按 ${year} 年处理，请在导入后核对`);
   }
-  if (!titleText) log.warn('标题', '未找到报告标题');
-  let agencyName = fromTitle.agency?.slice(0, 100) ?? null;
-  if (!agencyName) {
-    agencyName = UNKNOWN_AGENCY;
+  let name = fromTitle.agency?.slice(0, 100) ?? null;
+  if (!name) {
     log.error('标题', '未能从标题识别机关名称，请在导入后填写');
+    log.warn('机关', `无法判断机关层级，暂定为“${AGENCY_LEVEL_NAMES.other}”，请在导入后选择`);
+    return { year, agency: { name: UNKNOWN_AGENCY, level: 'other' } };
   }
-  if (agencyName !== UNKNOWN_AGENCY) {
-    const completed = completeAgencyName(agencyName, Object.values(parts.paragraphs).flat());
-    if (completed) {
-      log.warn('机关', `标题中的机关名称“${agencyName}”没有地名，已按正文中出现的地名补全为“${completed}”，请核对`);
-      agencyName = completed.slice(0, 100);
-    }
+  const completed = completeAgencyName(name, Object.values(parts.paragraphs).flat());
+  if (completed) {
+    log.warn('机关', `标题中的机关名称“${name}”没有地名，已按正文中出现的地名补全为“${completed}”，请核对`);
+    name = completed.slice(0, 100);
   }
-  const guessed = agencyName === UNKNOWN_AGENCY ? null : guessLevel(agencyName);
-  const level = guessed ?? 'other';
-  if (guessed) log.warn('机关', `机关层级是按名称“${agencyName}”推测的：${AGENCY_LEVEL_NAMES[level]}，请核对`);
+  const level = guessLevel(name);
+  if (level) log.warn('机关', `机关层级是按名称“${name}”推测的：${AGENCY_LEVEL_NAMES[level]}，请核对`);
   else log.warn('机关', `无法从名称判断机关层级，暂定为“${AGENCY_LEVEL_NAMES.other}”，请在导入后选择`);
+  return { year, agency: { name, level: level ?? 'other' } };
+}
 
-  // tables: by content, else by the part they sit in; a table split at a page break continues
+/** The rows of each statistical table: by content, else by the part a table sits in; split tables continue. */
+function collectTables(parts: Outline, log: ImportLog): Partial<Record<TableId, SourceRow[]>> {
   const byTable: Partial<Record<TableId, SourceRow[]>> = {};
   for (const t of parts.tables) {
     const id = classifyTable(t.rows) ?? (t.section ? TABLE_OF_SECTION[t.section] : undefined);
@@ -162,31 +159,52 @@ export function importSource(source: SourceDocument): ImportResult {
     }
     (byTable[id] ??= []).push(...t.rows);
   }
+  return byTable;
+}
 
+/** The year picks the format; the tables have the last word, and a disagreement is reported. */
+function chooseFormat(year: number, tables: Partial<Record<TableId, SourceRow[]>>, log: ImportLog): FormatId {
   const yearFormat = formatForYear(year);
-  const detected = detectTableFormat(Object.values(byTable));
-  const formatId = detected.format ?? yearFormat;
-  if (detected.format && detected.format !== yearFormat)
+  const detected = detectTableFormat(Object.values(tables)).format;
+  if (detected && detected !== yearFormat)
     log.warn(
       '格式',
-      `${year} 年的报告应使用 ${getFormat(yearFormat).notice} 规定的格式（${yearFormat}），但表格是 ${getFormat(detected.format).notice} 的格式（${detected.format}）；已按表格的格式读取`,
+      `${year} 年的报告应使用 ${getFormat(yearFormat).notice} 规定的格式（${yearFormat}），但表格是 ${getFormat(detected).notice} 的格式（${detected}）；已按表格的格式读取`,
     );
-  const format = getFormat(formatId);
-  const match = matchTables(format, byTable, log);
+  return detected ?? yearFormat;
+}
 
+function narrativeOf(parts: Outline, format: FormatDefinition, log: ImportLog): Narrative {
   const narrative: Narrative = {};
-  for (const key of ['preamble', 's1', 's2', 's3', 's4', 's5', 's6'] as const) {
+  for (const key of NARRATIVE_KEYS) {
     const text = parts.paragraphs[key].join('\n\n');
     if (!text) continue;
     narrative[key] = text.slice(0, MAX_NARRATIVE_CHARS);
-    if (text.length > MAX_NARRATIVE_CHARS) log.warn(key === 'preamble' ? '前言' : format.sections.find((s) => s.id === key)!.heading, '正文过长，超出部分未导入');
+    if (text.length > MAX_NARRATIVE_CHARS)
+      log.warn(key === 'preamble' ? '前言' : format.sections.find((s) => s.id === key)!.heading, '正文过长，超出部分未导入');
   }
   for (const s of format.sections)
     if (!parts.found.includes(s.id)) log.warn(s.heading, '未找到该部分的标题，该部分正文可能并入了前一部分');
+  return narrative;
+}
 
-  const total = Object.keys(match.cells).length;
-  log.info('表格', `共识别 ${match.matched.size} / ${total} 个单元格`);
-  const parsed = ReportDoc.safeParse({ format: formatId, year, agency: { name: agencyName, level }, narrative, cells: match.cells, acknowledged: [] });
+export function importSource(source: SourceDocument): ImportResult {
+  const log = new ImportLog();
+  for (const note of source.notes) log.info('文件', note);
+  const parts = outline(source.blocks, source.titleHint);
+  const tables = collectTables(parts, log);
+  if (parts.title.length === 0 && parts.found.length === 0 && Object.keys(tables).length === 0)
+    throw new AppError(
+      'unsupported_file',
+      '文件中没有找到政府信息公开工作年度报告的内容（报告标题、“一、总体情况”等部分标题和统计表都没有找到），未导入。',
+    );
+  const { year, agency } = identify(parts, log);
+  const formatId = chooseFormat(year, tables, log);
+  const format = getFormat(formatId);
+  const match = matchTables(format, tables, log);
+  const narrative = narrativeOf(parts, format, log);
+  log.info('表格', `共识别 ${match.matched.size} / ${Object.keys(match.cells).length} 个单元格`);
+  const parsed = ReportDoc.safeParse({ format: formatId, year, agency, narrative, cells: match.cells, acknowledged: [] });
   if (!parsed.success) throw invalidInput(parsed.error, '导入的报告');
   return { doc: parsed.data, report: { source: source.source, matched: match.matched.size, messages: log.messages } };
 }
