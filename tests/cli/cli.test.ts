@@ -169,6 +169,13 @@ test('export: refused with the errors listed (exit 1, no file), --force writes i
   assert.match(both.stdout, /已导出/);
   assert.equal(readFileSync(join(dir, 'clean.docx')).subarray(0, 2).toString(), 'PK');
   assert.ok(readFileSync(join(dir, 'clean.html'), 'utf8').includes(clean.agency.name));
+  // A published report is audited straight from the .docx or the web page: import, then check.
+  for (const file of ['clean.docx', 'clean.html']) {
+    const audit = cli(dir, 'check', file);
+    assert.equal(audit.code, 0, `${file}: ${audit.stdout}${audit.stderr}`);
+    assert.match(audit.stdout, /0 处错误/);
+    assert.match(audit.stderr, /导入：识别 \d+ 项/);
+  }
   const none = cli(dir, 'export', cleanPath);
   assert.equal(none.code, 2);
   assert.match(none.stderr, /缺少参数 --docx/);
