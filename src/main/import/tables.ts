@@ -22,7 +22,7 @@ import {
 } from '../../shared/format/index';
 import type { Cells } from '../../shared/report';
 import { sumOfParts } from '../../shared/totals';
-import { normalizeNumberText, parseCellText } from '../../shared/values';
+import { isBlankMarker, normalizeNumberText, parseCellText } from '../../shared/values';
 import type { ImportLog } from './log';
 import type { SourceRow } from './model';
 import { labelMatches, labelResembles, normalizeLabel } from './normalize';
@@ -38,7 +38,7 @@ const NUMERIC = /^[+\-]?[\d.,]*\d[\d.,]*(万元|元|万)?$|^[减增][少加]?\d+
 /** Does the cell hold a number (or a blank marker) rather than a label? */
 function isValueText(text: string): boolean {
   const n = normalizeNumberText(text);
-  return n === '' || NUMERIC.test(n) || /^(\/|—+|-+|无)$/.test(n);
+  return NUMERIC.test(n) || isBlankMarker(text);
 }
 
 const nonEmpty = (row: SourceRow) => row.filter((c) => !c.covered && c.text.trim() !== '').map((c) => c.text);
