@@ -173,3 +173,14 @@ test('text copied from a web page: one TAB-separated line per row, block titles 
     assert.equal(doc.narrative.s2 ?? '', source.narrative.s2 ?? '', 'block titles stay out of the narrative');
   }
 });
+
+test('paragraphs indented with a TAB stay paragraphs', () => {
+  const base = loadExchange('2025-clean.json');
+  const indented = fixtureText(base)
+    .split('\n')
+    .map((line) => (line.length > 40 && !line.startsWith('\t') ? `\t${line}` : line))
+    .join('\n');
+  const { doc } = importText(indented);
+  assert.deepEqual(cellDiffs(base.cells, doc.cells), []);
+  for (const key of ['preamble', 's1', 's5', 's6'] as const) assert.equal(doc.narrative[key] ?? '', base.narrative[key] ?? '', key);
+});

@@ -1,14 +1,25 @@
 /**
  * Pasted text → the neutral model. The fixture format (a .docx copied as text): a line starting with a
- * TAB is one table cell; a line without a TAB right after a cell continues that cell ("本年新\n制作数量");
- * an empty line ends a table row; a paragraph line after a finished row ends the table. A line with TABs
- * inside (copied from a spreadsheet or a web page) is a whole row. Word's "[bookmark: …]" markers go.
+ * TAB is one table cell; a line without a TAB right after a cell continues that cell ("本年新\n制作数量")
+ * unless it is a part heading; an empty line ends a table row; a paragraph line after a finished row
+ * ends the table. A line with TABs inside (copied from a spreadsheet or a web page) is a whole row.
+ * Word's "[bookmark: …]" markers go.
  */
 import { AppError } from '../../shared/errors';
 import { MAX_BLOCKS } from './limits';
 import { cell, type SourceBlock, type SourceDocument, type SourceRow } from './model';
+import { matchSectionHeading } from './structure';
 
 const BOOKMARK = /\[bookmark:[^\]]*\]/g;
+
+/**
+ * Paragraphs indented with a TAB look like cells. A statistical table always holds numbers (or blank
+ * markers); "cells" that are all prose, some ending a sentence, are paragraphs.
+ */
+function isIndentedProse(rows: SourceRow[]): boolean {
+  const texts = rows.flat().map((c) => c.text.trim());
+  return texts.every((t) => t !== '' && !/^[\d\s\u00A0\u3000０-９.,+\-—/／无减增元万]+$/.test(t)) && texts.some((t) => /[。；！？]$/.test(t));
+}
 
 export function readText(text: string): SourceDocument {
   const lines = text.replace(/\r\n?/g, '\n').replace(BOOKMARK, '').split('\n');
@@ -21,7 +32,10 @@ export function readText(text: string): SourceDocument {
   };
   const endTable = () => {
     endRow();
-    if (rows && rows.length) blocks.push({ kind: 'table', rows });
+    if (rows && rows.length) {
+      if (isIndentedProse(rows)) for (const c of rows.flat()) for (const text of c.text.split('\n')) blocks.push({ kind: 'paragraph', text });
+      else blocks.push({ kind: 'table', rows });
+    }
     rows = null;
   };
   for (const line of lines) {
@@ -35,7 +49,7 @@ export function readText(text: string): SourceDocument {
       // a spreadsheet-style row: cells separated by TABs on one line
       rows ??= [];
       rows.push(line.split('\t').map((t) => cell(t)));
-    } else if (row && row.length) {
+    } else if (row && row.length && !matchSectionHeading(line)) {
       const last = row[row.length - 1]!;
       last.text = last.text ? `${last.text}\n${line}` : line;
     } else {
