@@ -255,3 +255,28 @@ test('export log and settings are stored', async (t) => {
   store.setSetting('export.fonts', JSON.stringify({ body: '仿宋_GB2312' }));
   assert.equal(store.setting('export.fonts'), '{"body":"仿宋_GB2312"}');
 });
+
+test('a restore waits for calls in progress and holds later ones; closing waits for a running backup', async (t) => {
+  const c = testCore(t);
+  const { report } = await agencyAndReport(c);
+  await c.call('reports.updateCells', { id: report.id, changes: [{ cell: 't3.new.natural', value: 1 }] });
+  const backup = await c.call('backups.create', {});
+  const calls = [
+    c.core.dispatch('reports.updateCells', { id: report.id, changes: [{ cell: 't3.new.natural', value: 2 }] }),
+    c.core.dispatch('backups.restore', { name: backup.name }),
+    c.core.dispatch('reports.open', { id: report.id }),
+  ];
+  const [save, restore, open] = await Promise.all(calls);
+  assert.ok(save!.ok && restore!.ok && open!.ok);
+  assert.equal((open!.value as { cells: Record<string, number> }).cells['t3.new.natural'], 1, 'the call after the restore sees the restored file');
+
+  const pending = c.core.dispatch('backups.create', {});
+  c.core.close();
+  const made = await pending;
+  assert.ok(made.ok, JSON.stringify(made));
+  const name = (made.value as { name: string }).name;
+  assert.ok(listBackups(join(c.dir, 'backups')).some((b) => b.name === name));
+  const db = new Database(join(c.dir, 'backups', name), { readonly: true });
+  assert.equal(db.pragma('quick_check', { simple: true }), 'ok');
+  db.close();
+});

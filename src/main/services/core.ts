@@ -66,19 +66,18 @@ export function openCore(options: CoreOptions): Core {
   const log = options.log ?? ((message, error) => console.error(message, error));
   const registry = createRegistry();
   let store: Store | null = new Store(openDatabase(options.dbPath, backupDir), options.now);
+  let closed = false;
   /** Calls wait for this: a restore in progress. */
   let gate: Promise<unknown> = Promise.resolve();
-  /** Work that must finish before the connection closes (a backup in progress). */
-  let pending: Promise<unknown> = Promise.resolve();
-  let busy = 0;
-  const track = (p: Promise<unknown>) => {
-    busy++;
-    const done = p.finally(() => busy--);
-    pending = Promise.all([pending, done]);
-    return done;
-  };
-  const hold = (p: Promise<unknown>) => {
-    gate = track(p);
+  /** Calls and backups in progress: a restore waits for them, and so does closing the connection. */
+  const inflight = new Set<Promise<unknown>>();
+  const track = <T>(p: Promise<T>): Promise<T> => {
+    inflight.add(p);
+    p.then(
+      () => inflight.delete(p),
+      () => inflight.delete(p),
+    );
+    return p;
   };
 
   const ctx: ServiceContext = {
@@ -134,7 +133,6 @@ export function openCore(options: CoreOptions): Core {
   }
 
   async function run(name: string, input: unknown): Promise<DispatchResult> {
-    await gate;
     if (!Object.hasOwn(api, name)) throw new AppError('not_found', `没有名为“${name}”的操作。`);
     const method = api[name as MethodName];
     const handler = registry.get(name);
@@ -152,10 +150,19 @@ export function openCore(options: CoreOptions): Core {
 
   return {
     async dispatch(name, input) {
+      if (closed) return { ok: false, error: { code: 'internal', message: '数据库已关闭，请重新打开程序。' } };
       try {
-        const result = run(name, input);
-        if (name === 'backups.restore') hold(result.catch(() => undefined));
-        const value = await result;
+        const before = gate;
+        let result: Promise<DispatchResult>;
+        if (name === 'backups.restore') {
+          // Replacing the file: wait for every call and backup in progress, and hold new calls until done.
+          const others = [...inflight];
+          result = before.then(() => Promise.allSettled(others)).then(() => run(name, input));
+          gate = result.catch(() => undefined);
+        } else {
+          result = before.then(() => run(name, input));
+        }
+        const value = await track(result);
         if (!READS.has(name)) scheduleRecount();
         return value;
       } catch (e) {
@@ -163,15 +170,19 @@ export function openCore(options: CoreOptions): Core {
       }
     },
     close() {
+      if (closed) return;
+      closed = true;
       if (recountTimer) {
         clearTimeout(recountTimer);
         recount();
       }
-      const s = store;
-      store = null;
-      // A backup still copying finishes first; the connection closes right after it.
-      if (busy > 0) void pending.finally(() => s?.db.close());
-      else s?.db.close();
+      const shut = () => {
+        store?.db.close();
+        store = null;
+      };
+      // Calls and backups already started finish first; the connection closes right after them.
+      if (inflight.size > 0) void Promise.allSettled([...inflight]).then(shut);
+      else shut();
     },
   };
 }
