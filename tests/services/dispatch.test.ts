@@ -220,3 +220,35 @@ test('app.info and agencies', async (t) => {
   const renamed = await c.call('agencies.update', { id: a.id, name: '丙局' });
   assert.equal(renamed.name, '丙局');
 });
+
+test('import: totals that disagree with their parts are kept as typed (manual totals), else computed', async (t) => {
+  const c = testCore(t);
+  const typed = JSON.parse(cleanBytes.toString('utf8'));
+  typed.cells['t3.new.total'] = (clean.cells['t3.new.total'] ?? 0) + 5;
+  const a = await c.call('reports.import', { fileName: 'typed.json', data: b64(JSON.stringify(typed)) });
+  assert.equal(a.report!.manualTotals, true);
+  assert.equal(a.report!.cells['t3.new.total'], typed.cells['t3.new.total']);
+
+  const blankTotals = JSON.parse(cleanBytes.toString('utf8'));
+  blankTotals.agency.name = '另一个局';
+  for (const id of Object.keys(blankTotals.cells)) if (/\.total$/.test(id)) blankTotals.cells[id] = null;
+  const b = await c.call('reports.import', { fileName: 'blank-totals.json', data: b64(JSON.stringify(blankTotals)) });
+  assert.equal(b.report!.manualTotals, false);
+  // The fixture is consistent: the recomputed totals are exactly its own.
+  for (const [id, value] of Object.entries(clean.cells)) assert.equal(b.report!.cells[id], value, id);
+});
+
+test('import: a published report in plain text goes through the importers (Fushun 2020, GOV-2019)', async (t) => {
+  const c = testCore(t);
+  const text = readFileSync(join(root, '..', 'shared', 'fixtures', '2020-fushun-education-bureau.txt'));
+  const dry = await c.call('reports.import', { fileName: 'fushun.txt', data: b64(text), dryRun: true });
+  assert.equal(dry.importReport.source, 'text');
+  assert.equal(dry.report, null);
+  const done = await c.call('reports.import', { fileName: 'fushun.txt', data: b64(text) });
+  assert.equal(done.report!.year, 2020);
+  assert.equal(done.report!.format, 'GOV-2019');
+  assert.deepEqual((await c.call('agencies.list', {})).map((a) => a.name), [done.report!.agency.name]);
+  const junk = await c.fail('reports.import', { fileName: 'junk.docx', data: b64(Buffer.alloc(2000, 7)) });
+  assert.ok(['unsupported_file', 'invalid_input'].includes(junk.code), junk.code);
+  assert.doesNotMatch(junk.message, /\n\s+at /);
+});
