@@ -119,3 +119,50 @@ test('a T3 with an extra 小计 column keeps every other column in place and say
   assert.deepEqual(cellDiffs(clean.cells, doc.cells), []);
   assert.ok(report.messages.some((m) => m.level === 'warning' && m.message.includes('“小计”不是标准格式中的列')));
 });
+
+/** A page saved "as a single file": MIME multipart, the HTML quoted-printable in GB2312, an image part. */
+function mhtml(html: string): Uint8Array {
+  const bytes = encodeGb18030(html);
+  let qp = '';
+  let line = 0;
+  for (const b of bytes) {
+    const piece = b >= 33 && b <= 126 && b !== 61 ? String.fromCharCode(b) : `=${b.toString(16).toUpperCase().padStart(2, '0')}`;
+    if (line + piece.length > 75) {
+      qp += '=\r\n';
+      line = 0;
+    }
+    qp += piece;
+    line += piece.length;
+  }
+  const mime = [
+    'From: <Saved by Blink>',
+    'Subject: report',
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/related; type="text/html"; boundary="----MultipartBoundary--abc123"',
+    '',
+    '------MultipartBoundary--abc123',
+    'Content-Type: text/html; charset="gb2312"',
+    'Content-Transfer-Encoding: quoted-printable',
+    'Content-Location: http://www.example.gov.cn/zwgk/report.html',
+    '',
+    qp,
+    '------MultipartBoundary--abc123',
+    'Content-Type: image/png',
+    'Content-Transfer-Encoding: base64',
+    '',
+    'iVBORw0KGgo=',
+    '------MultipartBoundary--abc123--',
+    '',
+  ].join('\r\n');
+  return new TextEncoder().encode(mime);
+}
+
+test('a page saved as a single file (.mht, quoted-printable GB2312) imports like the page', async () => {
+  const clean = loadExchange('2025-clean.json');
+  const page = sitePage(`${clean.agency.name}${clean.year}年政府信息公开工作年度报告`, htmlBody(reportBlocks(clean, { title: [] })), 'gb2312');
+  const { doc, report } = await importFile('report.mht', mhtml(page.replace(/[“”]/g, '"')));
+  assert.equal(report.source, 'html');
+  assert.equal(doc.agency.name, clean.agency.name);
+  assert.deepEqual(cellDiffs(clean.cells, doc.cells), []);
+  await assert.rejects(importFile('empty.mht', utf8('MIME-Version: 1.0\r\n\r\nnothing')), (e: Error & { code?: string }) => e.code === 'unsupported_file');
+});

@@ -1,6 +1,6 @@
 /**
- * Importing a report from a file: an exchange .json, a .docx (Word or WPS), a web page (.html) or pasted
- * text (.txt). Each source is read into the neutral model (model.ts), then one pipeline finds the title,
+ * Importing a report from a file: an exchange .json, a .docx (Word or WPS), a web page (.html, or .mht
+ * saved as a single file) or pasted text (.txt). Each source is read into the neutral model (model.ts), then one pipeline finds the title,
  * the six parts and the three tables, matches every cell by its labels against the format definition and
  * writes an import report of what matched and what did not — nothing silently guessed.
  */
@@ -14,6 +14,7 @@ import { detectTableFormat } from './detect';
 import { readDocx } from './docx';
 import { decodeText, detectEncoding } from './encoding';
 import { readHtml } from './html';
+import { htmlOfMhtml } from './mhtml';
 import { MAX_FILE_BYTES, MAX_TEXT_BYTES } from './limits';
 import { ImportLog } from './log';
 import type { SourceDocument, SourceRow } from './model';
@@ -42,7 +43,7 @@ function sniff(fileName: string, bytes: Uint8Array): SourceKind {
   if (ext === 'docx' || ext === 'doc' || ext === 'wps' || ext === 'docm' || ext === 'dotx') return 'docx';
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'docx';
   if (ext === 'json') return 'exchange';
-  if (ext === 'html' || ext === 'htm' || ext === 'xhtml' || ext === 'shtml') return 'html';
+  if (ext === 'html' || ext === 'htm' || ext === 'xhtml' || ext === 'shtml' || ext === 'mht' || ext === 'mhtml') return 'html';
   if (ext === 'txt' || ext === 'text') return 'text';
   const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 2048)).replace(/^\uFEFF/, '').trimStart();
   if (head.startsWith('{')) return 'exchange';
@@ -53,9 +54,14 @@ function sniff(fileName: string, bytes: Uint8Array): SourceKind {
 /** A page that declares a Chinese legacy charset is read as GB18030 even when its bytes happen to be valid UTF-8. */
 const DECLARES_GB = /<meta[^>]+charset\s*=\s*["']?\s*(gb2312|gbk|gb18030|x-gbk)/i;
 
-function decodeTextFile(bytes: Uint8Array, what: string, html = false): string {
+function checkTextFile(bytes: Uint8Array, what: string): Uint8Array {
   if (bytes.length > MAX_TEXT_BYTES)
     throw new AppError('too_large', `${what}过大（${Math.round(bytes.length / MB)} MB，上限 ${MAX_TEXT_BYTES / MB} MB），不像一份年度报告，已拒绝导入。`);
+  return bytes;
+}
+
+function decodeTextFile(bytes: Uint8Array, what: string, html = false): string {
+  checkTextFile(bytes, what);
   const declaredGb = html && DECLARES_GB.test(new TextDecoder('latin1').decode(bytes.subarray(0, 4096)));
   const text = declaredGb && detectEncoding(bytes).bomLength === 0 ? new TextDecoder('gb18030').decode(bytes) : decodeText(bytes).text;
   // binary junk renamed to .txt/.html: NULs and replacement characters everywhere
@@ -87,8 +93,13 @@ export async function importFile(fileName: string, bytes: Uint8Array): Promise<I
   if (bytes.length === 0) throw new AppError('unsupported_file', '文件是空的，没有可导入的内容。');
   const kind = sniff(fileName, bytes);
   if (kind === 'exchange') return importExchange(bytes);
+  const mhtml = /^mht(ml)?$/.test(extensionOf(fileName));
   const source =
-    kind === 'docx' ? readDocx(bytes) : kind === 'html' ? readHtml(decodeTextFile(bytes, '网页', true)) : readText(decodeTextFile(bytes, '文本'));
+    kind === 'docx'
+      ? readDocx(bytes)
+      : kind === 'html'
+        ? readHtml(mhtml ? htmlOfMhtml(checkTextFile(bytes, '网页')) : decodeTextFile(bytes, '网页', true))
+        : readText(decodeTextFile(bytes, '文本'));
   return importSource(source);
 }
 
