@@ -216,12 +216,14 @@ export const reportHandlers: Handlers<ReportMethods> = {
     store.transaction(() => {
       store.report(id);
       store.softDelete(id);
+      afterChange(store, id, true); // next year's report loses its comparison
       return { ok: true as const };
     }),
 
   'reports.undelete': ({ id }, { store }) =>
     store.transaction(() => {
       store.undelete(id);
+      afterChange(store, id, true);
       return { ok: true as const };
     }),
 };
