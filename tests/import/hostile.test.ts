@@ -106,3 +106,16 @@ test('an empty file and a zip without a Word body are refused', async () => {
   await refuses('empty.docx', new Uint8Array(0), 'unsupported_file');
   await refuses('other.docx', buildZip([{ name: 'a.txt', data: enc('hello') }]), 'unsupported_file', /word\/document\.xml/);
 });
+
+test('tables of absurd width are bounded (cells per row capped), in .docx and HTML', async () => {
+  const wide = `<w:document ${W}><w:body><w:tbl><w:tr>${'<w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc>'.repeat(5000)}</w:tr></w:tbl></w:body></w:document>`;
+  await refuses('wide.docx', buildZip([{ name: 'word/document.xml', data: enc(wide), deflate: true }]), 'unsupported_file', /单元格过多/);
+  const t0 = performance.now();
+  const page = `<html><body><h1>某局2025年政府信息公开工作年度报告</h1><p>一、总体情况</p><table><tr>${'<td>1</td>'.repeat(100_000)}</tr></table></body></html>`;
+  const { report } = await importFile('wide.html', enc(page));
+  assert.ok(performance.now() - t0 < BOUND_MS);
+  assert.ok(report.messages.length > 0);
+  const text = `某局2025年政府信息公开工作年度报告\n一、总体情况\n${'\t1\n'.repeat(100_000)}`;
+  const r = await importFile('wide.txt', enc(text));
+  assert.ok(r.report.messages.length > 0);
+});

@@ -6,7 +6,7 @@
  */
 import { SaxesParser } from 'saxes';
 import { AppError } from '../../shared/errors';
-import { MAX_BLOCKS, MAX_DOCUMENT_XML_BYTES, MAX_NESTING, MAX_SPAN, MAX_TABLE_ROWS } from './limits';
+import { MAX_BLOCKS, MAX_DOCUMENT_XML_BYTES, MAX_NESTING, MAX_ROW_CELLS, MAX_SPAN, MAX_TABLE_ROWS } from './limits';
 import { cell, type SourceBlock, type SourceCell, type SourceDocument, type SourceRow } from './model';
 import { isZip, listZip, readZipEntry } from './zip';
 
@@ -97,6 +97,7 @@ export function parseDocumentXml(xml: string): SourceBlock[] {
         break;
       case 'w:tc':
         if (table) table.cell = { items: [], colSpan: 1, covered: false };
+        if ((table?.row?.length ?? 0) >= MAX_ROW_CELLS) throw unsupported('该 .docx 文件的表格一行中单元格过多，已拒绝导入。');
         break;
       case 'w:gridSpan':
         if (table?.cell) table.cell.colSpan = Math.min(MAX_SPAN, Math.max(1, Number(tag.attributes['w:val']) || 1));

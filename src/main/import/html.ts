@@ -7,7 +7,7 @@
  */
 import { Parser } from 'htmlparser2';
 import { AppError } from '../../shared/errors';
-import { MAX_BLOCKS, MAX_NESTING, MAX_SPAN, MAX_TABLE_ROWS } from './limits';
+import { MAX_BLOCKS, MAX_NESTING, MAX_ROW_CELLS, MAX_SPAN, MAX_TABLE_ROWS } from './limits';
 import { cell, type SourceBlock, type SourceDocument, type SourceRow } from './model';
 import { looksLikeTitle, matchSectionHeading } from './structure';
 
@@ -163,6 +163,7 @@ function collectBlocks(root: El): PlacedBlock[] {
           .map((tr) =>
             tr.children
               .filter((x): x is El => typeof x !== 'string' && (x.tag === 'td' || x.tag === 'th') && !hidden(x))
+              .slice(0, MAX_ROW_CELLS)
               .map((td) => cell(textOf(td), span(td.attrs.colspan), span(td.attrs.rowspan))),
           )
           .filter((r) => r.length > 0);

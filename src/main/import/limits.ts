@@ -22,6 +22,8 @@ export const INFLATE_CHUNK_BYTES = 4 * 1024;
 export const MAX_NESTING = 1000;
 /** Most tables / rows / cells a document may have. */
 export const MAX_TABLE_ROWS = 20_000;
+/** Most cells in one table row (the widest table of the format has 10 grid columns). */
+export const MAX_ROW_CELLS = 300;
 export const MAX_BLOCKS = 200_000;
 /** Largest rowspan/colspan honoured. */
 export const MAX_SPAN = 100;

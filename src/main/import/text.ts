@@ -6,7 +6,7 @@
  * Word's "[bookmark: …]" markers go.
  */
 import { AppError } from '../../shared/errors';
-import { MAX_BLOCKS } from './limits';
+import { MAX_BLOCKS, MAX_ROW_CELLS } from './limits';
 import { cell, type SourceBlock, type SourceDocument, type SourceRow } from './model';
 import { matchSectionHeading } from './structure';
 
@@ -41,6 +41,8 @@ export function readText(text: string): SourceDocument {
   for (const line of lines) {
     if (line.startsWith('\t')) {
       rows ??= [];
+      // no table of the format is this wide: bound the row
+      if (row && row.length >= MAX_ROW_CELLS) endRow();
       row ??= [];
       row.push(cell(line.slice(1)));
     } else if (line.trim() === '') {
@@ -48,7 +50,7 @@ export function readText(text: string): SourceDocument {
     } else if (line.includes('\t') && !row) {
       // a spreadsheet-style row: cells separated by TABs on one line
       rows ??= [];
-      rows.push(line.split('\t').map((t) => cell(t)));
+      rows.push(line.split('\t', MAX_ROW_CELLS).map((t) => cell(t)));
     } else if (row && row.length && !matchSectionHeading(line)) {
       const last = row[row.length - 1]!;
       last.text = last.text ? `${last.text}\n${line}` : line;
