@@ -9,7 +9,7 @@ import { Parser } from 'htmlparser2';
 import { AppError } from '../../shared/errors';
 import { MAX_BLOCKS, MAX_NESTING, MAX_ROW_CELLS, MAX_SPAN, MAX_TABLE_ROWS } from './limits';
 import { cell, type SourceBlock, type SourceDocument, type SourceRow } from './model';
-import { looksLikeTitle, matchSectionHeading } from './structure';
+import { isOrOpensWithHeading, looksLikeTitle } from './structure';
 
 interface El {
   tag: string;
@@ -202,8 +202,8 @@ export function readHtml(html: string): SourceDocument {
   const { root, title } = parseTree(html);
   const all = collectBlocks(root);
   const notes: string[] = [];
-  const headings = all.filter((b) => b.block.kind === 'paragraph' && matchSectionHeading(b.block.text) !== null);
-  const article = headings.length >= 2 ? commonAncestor(headings.map((h) => ({ ...h, path: h.path }))) : null;
+  const headings = all.filter((b) => b.block.kind === 'paragraph' && isOrOpensWithHeading(b.block.text));
+  const article = headings.length >= 2 ? commonAncestor(headings) : null;
   const inArticle = (b: PlacedBlock) => !article || b.path.includes(article);
   // a title printed above the content area, outside the article element
   const firstInArticle = all.findIndex(inArticle);

@@ -48,6 +48,13 @@ export function matchSectionHeading(text: string): SectionId | null {
   return null;
 }
 
+/** A paragraph that is, or opens with, a level-1 heading. */
+export function isOrOpensWithHeading(text: string): boolean {
+  if (matchSectionHeading(text)) return true;
+  const n = normalizeLabel(text);
+  return SECTIONS.some((s) => n.startsWith(normalizeLabel(s.heading)));
+}
+
 /** A line that reads like a report title: names the document type and carries a year. */
 export function looksLikeTitle(text: string): boolean {
   const n = normalizeLabel(text);
