@@ -184,3 +184,15 @@ test('paragraphs indented with a TAB stay paragraphs', () => {
   assert.deepEqual(cellDiffs(base.cells, doc.cells), []);
   for (const key of ['preamble', 's1', 's5', 's6'] as const) assert.equal(doc.narrative[key] ?? '', base.narrative[key] ?? '', key);
 });
+
+test('a T2 without its 信息内容 header rows is read in the standard column order, and says so per block', () => {
+  const source = loadExchange('2020-fushun-education-bureau.json');
+  const text = tabRowsText(source)
+    .split('\n')
+    .filter((line) => !line.startsWith('信息内容'))
+    .join('\n');
+  const { doc, report } = importText(text);
+  assert.deepEqual(cellDiffs(source.cells, doc.cells), []);
+  const said = report.messages.filter((m) => m.message.includes('未找到该栏的表头'));
+  assert.equal(said.length, 5);
+});

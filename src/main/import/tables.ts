@@ -128,11 +128,23 @@ function matchBlockRow(def: BlockTableDef, label: string, current: BlockDef | nu
   return loose.length > 1 ? 'ambiguous' : null;
 }
 
+/** Which value header each column carries, for a block; null entries are headers it does not have. */
+function headerOrderFor(block: BlockDef, heads: readonly string[]): (number | null)[] | null {
+  const order = heads.map((h) => {
+    const i = block.valueHeaders.findIndex((v) => labelMatches(h, v));
+    const j = i >= 0 ? i : block.valueHeaders.findIndex((v) => labelResembles(h, v));
+    return j < 0 ? null : j;
+  });
+  return order.some((k) => k !== null) ? order : null;
+}
+
 function matchBlocks(format: FormatDefinition, def: BlockTableDef, rows: SourceRow[], reader: CellReader, log: ImportLog): void {
   const where = tableWhere(format, def.id);
   const index = formatIndex(format.id);
   let block: BlockDef | null = null;
-  let headerOrder: (number | null)[] | null = null;
+  /** The value headers of the last header row, until the next block title. */
+  let heads: string[] | null = null;
+  const warned = new Set<BlockDef>();
   for (const row of rows) {
     const texts = row.filter((c) => !c.covered).map((c) => c.text);
     const filled = nonEmpty(row);
@@ -140,23 +152,21 @@ function matchBlocks(format: FormatDefinition, def: BlockTableDef, rows: SourceR
     const title = filled.length === 1 ? def.blocks.find((b) => labelMatches(filled[0]!, b.title)) : undefined;
     if (title) {
       block = title;
-      headerOrder = null;
+      heads = null;
       continue;
     }
     if (def.blocks.some((b) => labelMatches(filled[0]!, b.labelHeader))) {
-      // a header row: which value header each following column carries
-      const heads = filled.slice(1);
-      const fits = (b: BlockDef) => heads.every((h) => b.valueHeaders.some((v) => labelMatches(h, v) || labelResembles(h, v)));
+      heads = filled.slice(1);
+      const fits = (b: BlockDef) => headerOrderFor(b, heads!)?.every((k) => k !== null) ?? false;
       // the current block's header, else the block whose headers these are (its title row may be missing)
       const owner: BlockDef | null = (block && fits(block) ? block : def.blocks.find(fits)) ?? block;
-      if (!owner) continue;
-      block = owner;
-      headerOrder = heads.map((h) => {
-        const i = owner.valueHeaders.findIndex((v) => labelMatches(h, v));
-        const j = i >= 0 ? i : owner.valueHeaders.findIndex((v) => labelResembles(h, v));
-        if (j < 0) log.warn(`${where}：${owner.title}`, `未能识别的表头“${shorten(h)}”，该列数值未导入`);
-        return j < 0 ? null : j;
-      });
+      if (owner) {
+        block = owner;
+        const order = headerOrderFor(owner, heads);
+        heads.forEach((h, j) => {
+          if (order?.[j] == null) log.warn(`${where}：${owner.title}`, `未能识别的表头“${shorten(h)}”，该列数值未导入`);
+        });
+      }
       continue;
     }
     const labelAt = texts.findIndex((t) => t.trim() !== '');
@@ -172,12 +182,14 @@ function matchBlocks(format: FormatDefinition, def: BlockTableDef, rows: SourceR
       continue;
     }
     if (hit.loose) log.info(where, `行标签“${shorten(label)}”按“${hit.row.label}”识别`);
-    if (hit.block !== block) {
-      block = hit.block;
-      headerOrder = null;
+    block = hit.block;
+    let order = heads ? headerOrderFor(block, heads) : null;
+    if (!order) {
+      if (!warned.has(block)) log.warn(`${where}：${block.title}`, '未找到该栏的表头，按标准格式的列序读取数值');
+      warned.add(block);
+      order = hit.row.cells.map((_, i) => i);
     }
     const values = texts.slice(labelAt + 1);
-    const order = headerOrder ?? hit.row.cells.map((_, i) => i);
     values.forEach((text, j) => {
       const k = order[j];
       const spec = k === undefined || k === null ? undefined : hit.row.cells[k];
