@@ -196,3 +196,19 @@ test('a T2 without its 信息内容 header rows is read in the standard column o
   const said = report.messages.filter((m) => m.message.includes('未找到该栏的表头'));
   assert.equal(said.length, 5);
 });
+
+test('an amount column whose header declares another unit is converted, and the conversion reported', () => {
+  const base = loadExchange('2025-clean.json');
+  const text = fixtureText(base, {
+    label: (l) => (l === '本年收费金额（单位：万元）' ? '本年收费金额(单位:元)' : l),
+    value: (id, p) => (id === 't2.fees.amount' ? '3500' : p),
+  });
+  const { doc, report } = importText(text);
+  assert.equal(doc.cells['t2.fees.amount'], 0.35);
+  assert.match(report.messages.find((m) => m.cell === 't2.fees.amount')?.message ?? '', /元换算为万元/);
+  const y2019 = loadExchange('2020-fushun-education-bureau.json');
+  const { doc: d19 } = importText(
+    fixtureText(y2019, { label: (l) => (l === '采购总金额' ? '采购总金额（万元）' : l), value: (id, p) => (id === 't2.procurement.amount' ? '25.1' : p) }),
+  );
+  assert.equal(d19.cells['t2.procurement.amount'], 251000);
+});

@@ -19,6 +19,7 @@ import {
   type MatrixTableDef,
   type RowNode,
   type TableId,
+  type ValueKind,
 } from '../../shared/format/index';
 import type { Cells } from '../../shared/report';
 import { sumOfParts } from '../../shared/totals';
@@ -128,6 +129,19 @@ function matchBlockRow(def: BlockTableDef, label: string, current: BlockDef | nu
   return loose.length > 1 ? 'ambiguous' : null;
 }
 
+const HEADER_UNIT = /[（(](?:单位[:：])?\s*(万元|元)\s*[）)]/;
+
+/**
+ * An amount printed without a unit takes the unit its column header declares ("采购总金额（万元）"), so a
+ * header in 元 where the format wants 万元 (or the reverse) is converted, and the conversion reported.
+ */
+function withHeaderUnit(text: string, header: string | undefined, kind: ValueKind): string {
+  if (kind !== 'amountYuan' && kind !== 'amountWanYuan') return text;
+  const unit = header ? HEADER_UNIT.exec(header)?.[1] : undefined;
+  if (!unit || !/^[\d.,]+$/.test(normalizeNumberText(text))) return text;
+  return `${normalizeNumberText(text)}${unit}`;
+}
+
 /** Which value header each column carries, for a block; null entries are headers it does not have. */
 function headerOrderFor(block: BlockDef, heads: readonly string[]): (number | null)[] | null {
   const order = heads.map((h) => {
@@ -197,7 +211,8 @@ function matchBlocks(format: FormatDefinition, def: BlockTableDef, rows: SourceR
         if (text.trim()) log.warn(`${where}：${hit.row.label}`, `多出的数值“${shorten(text)}”没有对应的列，已忽略`);
         return;
       }
-      reader.read(index.cellById.get(joinId(def.id, hit.row.id, spec.id))!, text);
+      const info = index.cellById.get(joinId(def.id, hit.row.id, spec.id))!;
+      reader.read(info, withHeaderUnit(text, heads?.[j], info.kind));
     });
   }
 }
