@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { deflateSync } from 'fflate';
 import { formatValue } from '../../src/shared/values';
-import { formatIndex, getFormat, type FormatId, type TableId } from '../../src/shared/format/index';
+import { formatIndex, getFormat, type TableId } from '../../src/shared/format/index';
 import { gridFor, gridSlots } from '../../src/shared/grid';
 import { ExchangeFile, type Cells, type ReportDoc } from '../../src/shared/report';
 
@@ -239,7 +239,6 @@ export const CONTENT_TYPES = new TextEncoder().encode(
   '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"></Types>',
 );
 
-export const formatOf = (doc: ReportDoc): FormatId => doc.format;
 
 /** Text as a browser copies a page: one line per table row, cells separated by TABs, no covered cells. */
 export function tabRowsText(doc: ReportDoc): string {
