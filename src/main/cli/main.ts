@@ -4,6 +4,7 @@
  */
 import { AppError } from '../../shared/errors';
 import { processIo, type Io } from './io';
+import { AGGREGATE_HELP } from '../aggregate/usage';
 import { DB_USAGE, USAGE } from './usage';
 
 export const HELP = `政府信息公开年报助手 命令行工具
@@ -23,6 +24,7 @@ export const HELP = `政府信息公开年报助手 命令行工具
       --json 时输出 { "exchange", "importReport" }。
   ${DB_USAGE.join('\n  ')}
       操作本程序的数据库：列出、导入、导出交换文件，备份与恢复。--db 默认为程序的数据文件夹中的数据库。
+  ${AGGREGATE_HELP}
 
 退出码：0 成功（check：没有错误）；1 报告有错误（check，或 export 被拒绝）；2 输入无法读取或参数有误；3 程序内部错误。
 `;
@@ -46,6 +48,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         return await (await import('./new-command')).newCommand(args, io);
       case 'import':
         return await (await import('./report-commands')).importCommand(args, io);
+      case 'aggregate':
+        return await (await import('../aggregate/cli')).aggregateCommand(args, io);
       case 'db':
         return await (await import('./db-commands')).dbCommand(args, io);
       default:

@@ -4,6 +4,7 @@ import { runChecks, type PreviousReport } from '../../shared/checks/index';
 import type { Finding } from '../../shared/findings';
 import { formatIndex } from '../../shared/format/index';
 import type { Acknowledgement, Cells, ReportDoc } from '../../shared/report';
+import { aggregateFindings } from '../aggregate/findings';
 import type { Store, StoredReport } from '../storage/index';
 
 export function docOf(r: Pick<StoredReport, 'format' | 'year' | 'agency' | 'narrative' | 'cells' | 'acknowledged'>): ReportDoc {
@@ -57,7 +58,8 @@ export function markAcknowledged(findings: Finding[], acks: readonly Acknowledge
 }
 
 export function checkReport(store: Store, r: StoredReport, forExport = false, prev = previousOf(store, r)): Finding[] {
-  return markAcknowledged(runChecks(docOf(r), { previous: previousForChecks(prev), forExport }), r.acknowledged);
+  const findings = [...runChecks(docOf(r), { previous: previousForChecks(prev), forExport }), ...aggregateFindings(store.db, r)];
+  return markAcknowledged(findings, r.acknowledged);
 }
 
 /** Recompute the cached counts the report list shows (errors, and warnings nobody has acknowledged). */

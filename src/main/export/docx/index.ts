@@ -22,11 +22,11 @@ import { PAGE_TWIPS, resolveStyles, type TypographySettings } from '../typograph
 import { pageNumberFooters } from './footer';
 import { noGridSnap } from './grid-snap';
 import { BODY_LINE_TWIPS, documentStyles, gridRunProps, indentedLayout, titleLayout, type Styles } from './layout';
-import { preambleText } from './preamble';
+import { preambleText } from '../preamble';
 import { paragraph, run, xmlSafe } from './runs';
 import { buildTable } from './table';
 
-export { defaultPreamble, preambleText, statisticalPeriod } from './preamble';
+export { defaultPreamble, preambleText, statisticalPeriod } from '../preamble';
 export { columnWidthsFor } from './table';
 
 /** The user's export settings: fonts and sizes per element (typography.ts roles) over the defaults. */

@@ -7,6 +7,7 @@ import { getFormat } from '../../../shared/format/index';
 import type { ReportDoc } from '../../../shared/report';
 import { escapeAttr, escapeHtml } from './escape';
 import { paragraphsOf } from './narrative';
+import { preambleText } from '../preamble';
 import { PAGE_MM, type TypographySettings } from '../typography';
 import { stylesFor, type StyleName } from './styles';
 import { tableHtml } from './table';
@@ -25,7 +26,7 @@ export function exportHtmlFragment(doc: ReportDoc, settings: TypographySettings 
     paragraphsOf(text).map((p) => el('p', p.kind === 'body' ? 'body' : p.kind, escapeHtml(p.text)));
 
   const parts: string[] = [el('h1', 'title', titleLines(doc).map(escapeHtml).join('<br>'))];
-  parts.push(...paragraphs(doc.narrative.preamble));
+  parts.push(...paragraphs(preambleText(doc)));
   for (const section of format.sections) {
     parts.push(el('h2', 'heading1', escapeHtml(section.heading)));
     if (section.table) parts.push(tableHtml(format, section.table, doc.cells, styles));
