@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { exportDocx } from '../../src/main/export/docx/index';
-import { defaultPreamble } from '../../src/main/export/docx/preamble';
+import { defaultPreamble } from '../../src/main/export/preamble';
 import { DEFAULT_STYLES } from '../../src/main/export/typography';
 import { formatIndex, getFormat, type FormatId } from '../../src/shared/format/index';
 import { gridFor } from '../../src/shared/grid';
