@@ -115,7 +115,7 @@ export function App() {
   return (
     <>
       {page.name === 'editor' ? (
-        <Editor key={page.id} id={page.id} menu={menu} onClose={() => setPage({ name: 'home' })} onOpen={(id) => setPage({ name: 'editor', id })} />
+        <Editor key={page.id} id={page.id} menu={menu} onClose={() => setPage({ name: 'home' })} />
       ) : (
         <Home
           agencies={agencies}

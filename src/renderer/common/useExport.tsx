@@ -19,6 +19,9 @@ import { ClientError, getClient, messageOf } from '../client';
 import { useFeedback } from './feedback';
 import { downloadFile } from './files';
 
+/** Errors listed in the dialog; the check panel has them all. */
+const SHOWN = 50;
+
 function findingsOf(details: unknown): Finding[] {
   const d = details as { findings?: unknown } | unknown[] | undefined;
   const list = Array.isArray(d) ? d : Array.isArray((d as { findings?: unknown })?.findings) ? (d as { findings: unknown[] }).findings : [];
@@ -62,12 +65,17 @@ export function useExport(): { exportReport(id: number, kind?: ExportKind): Prom
         <DialogContent dividers>
           <Typography gutterBottom>以下问题尚未改正。建议先改正再导出；如确需导出（例如先送审），可以选择“仍然导出”。</Typography>
           {blocked && blocked.findings.length > 0 ? (
-            <List dense data-testid="export-errors">
-              {blocked.findings.map((f, i) => (
+            <List dense data-testid="export-errors" sx={{ maxHeight: 360, overflow: 'auto' }}>
+              {blocked.findings.slice(0, SHOWN).map((f, i) => (
                 <ListItem key={i} disableGutters>
                   <ListItemText primary={f.message} />
                 </ListItem>
               ))}
+              {blocked.findings.length > SHOWN && (
+                <ListItem disableGutters>
+                  <ListItemText secondary={`……另有 ${blocked.findings.length - SHOWN} 处，可在“检查”中查看全部`} />
+                </ListItem>
+              )}
             </List>
           ) : (
             <Alert severity="error" sx={{ whiteSpace: 'pre-line' }}>

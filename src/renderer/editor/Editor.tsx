@@ -6,6 +6,7 @@
 import Alert from '@mui/material/Alert';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
+import ButtonGroup from '@mui/material/ButtonGroup';
 import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import Divider from '@mui/material/Divider';
@@ -13,6 +14,7 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
+import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
@@ -24,7 +26,7 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { REPORT_STATUS_NAMES, ReportStatus, type ReportDetail } from '../../shared/api';
+import { REPORT_STATUS_NAMES, ReportStatus, type ExportKind, type ReportDetail } from '../../shared/api';
 import { repetitionShares, runChecks } from '../../shared/checks/index';
 import type { Finding } from '../../shared/findings';
 import { FORMATS, formatIndex, type FormatId, type SectionDef, type SectionId, type TableId } from '../../shared/format/index';
@@ -45,10 +47,17 @@ import { useReportState, type SaveState } from './useReportState';
 /** Whether a table has 总计 cells (T3, T4) — T2 has none, so no totals switch there. */
 const hasTotals = (format: FormatId, table: TableId) => [...formatIndex(format).totalCells].some((id) => id.startsWith(`${table}.`));
 
+/** Formats besides Word: the website's page or a fragment for its CMS editor, and the exchange file. */
+const OTHER_EXPORTS: readonly [ExportKind, string][] = [
+  ['html', '导出网页（HTML）'],
+  ['html-fragment', '导出网页片段（粘贴到网站后台编辑器）'],
+  ['exchange', '导出为交换文件（.json）'],
+];
+
 /** Wide enough for the form and the printed page side by side. */
 const WIDE = '(min-width:1600px)';
 
-export function Editor({ id, menu, onClose }: { id: number; menu: MenuEvent | null; onClose(): void; onOpen(id: number): void }) {
+export function Editor({ id, menu, onClose }: { id: number; menu: MenuEvent | null; onClose(): void }) {
   const [detail, setDetail] = useState<ReportDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -113,14 +122,18 @@ function LoadedEditor({ initial, menu, onClose }: { initial: ReportDetail; menu:
   const errors = open.filter((f) => f.severity === 'error').length;
   const warnings = open.length - errors;
 
-  const doExport = useCallback(async () => {
-    try {
-      await state.flush();
-    } catch (e) {
-      return notify(messageOf(e), 'error');
-    }
-    await exportReport(detail.id);
-  }, [state, exportReport, detail.id, notify]);
+  const [moreExports, setMoreExports] = useState<HTMLElement | null>(null);
+  const doExport = useCallback(
+    async (kind: ExportKind) => {
+      try {
+        await state.flush();
+      } catch (e) {
+        return notify(messageOf(e), 'error');
+      }
+      await exportReport(detail.id, kind);
+    },
+    [state, exportReport, detail.id, notify],
+  );
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -137,7 +150,7 @@ function LoadedEditor({ initial, menu, onClose }: { initial: ReportDetail; menu:
   }, [state, notify]);
 
   useEffect(() => {
-    if (menu?.command === 'export') void doExport();
+    if (menu?.command === 'export') void doExport('docx');
     // only a new menu event triggers
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [menu]);
@@ -273,9 +286,27 @@ function LoadedEditor({ initial, menu, onClose }: { initial: ReportDetail; menu:
               {warnings} 提醒
             </Box>
           </Button>
-          <Button variant="contained" color="inherit" sx={{ color: 'primary.main', bgcolor: '#fff', whiteSpace: 'nowrap' }} onClick={() => void doExport()} data-testid="export-docx">
-            导出 Word
-          </Button>
+          <ButtonGroup variant="contained" color="inherit" sx={{ '& .MuiButton-root': { color: 'primary.main', bgcolor: '#fff', whiteSpace: 'nowrap' } }}>
+            <Button onClick={() => void doExport('docx')} data-testid="export-docx">
+              导出 Word
+            </Button>
+            <Button size="small" aria-label="其他导出格式" onClick={(e) => setMoreExports(e.currentTarget)} data-testid="export-more">
+              ▾
+            </Button>
+          </ButtonGroup>
+          <Menu anchorEl={moreExports} open={!!moreExports} onClose={() => setMoreExports(null)}>
+            {OTHER_EXPORTS.map(([kind, label]) => (
+              <MenuItem
+                key={kind}
+                onClick={() => {
+                  setMoreExports(null);
+                  void doExport(kind);
+                }}
+              >
+                {label}
+              </MenuItem>
+            ))}
+          </Menu>
         </Toolbar>
       </AppBar>
       <Box sx={{ flexGrow: 1, display: 'flex', minHeight: 0 }}>

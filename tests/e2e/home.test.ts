@@ -1,0 +1,126 @@
+/**
+ * The home screen and the report's life in a real browser: a report started from last year's (carry-over),
+ * status, duplicate, delete to the 回收站 and restore, history restore, and the exchange-file export.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { ExchangeFile } from '../../src/shared/report';
+import { buildRenderer, cell, createAgency, createReport, launchBrowser, skipReason, startApp, typeInto, waitSaved, type App } from './harness';
+
+const skip = skipReason();
+const AGENCY = '某某县人力资源和社会保障局';
+
+describe('home screen and report life', { skip: skip ?? false }, () => {
+  let build: string;
+  let app: App;
+  let browser: Browser;
+  let page: Page;
+  const row = (year: number) => page.getByTestId(`report-${AGENCY}-${year}`);
+  const backHome = async () => {
+    await page.getByRole('button', { name: '‹ 报告列表' }).click();
+    await page.getByTestId('report-list').waitFor();
+  };
+
+  before(async () => {
+    build = mkdtempSync(join(tmpdir(), 'gov-e2e-home-'));
+    buildRenderer(build);
+    app = await startApp(build);
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+    page.on('pageerror', (e) => console.error('page error:', e.message));
+    await page.goto(app.server.url);
+    await createAgency(page, AGENCY);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+    if (build) rmSync(build, { recursive: true, force: true });
+  });
+
+  test('the deadline reminder names the agency and the date', async () => {
+    const text = (await page.getByTestId('deadline').first().textContent()) ?? '';
+    assert.match(text, new RegExp(`${AGENCY}的\\d{4}年度报告应于 \\d{4}年1月31日 前公开`));
+  });
+
+  test('last year’s report, finalised; this year’s starts from it with 上年结转 filled', async () => {
+    await createReport(page, 2024);
+    await page.getByTestId('nav-s3').click();
+    await typeInto(page, 't3.carriedOut.natural', '4');
+    await typeInto(page, 't3.carriedOut.business', '1');
+    await page.getByTestId('status-select').locator('..').click();
+    await page.getByRole('option', { name: '已定稿' }).click();
+    await waitSaved(page);
+    await backHome();
+    assert.match((await row(2024).textContent()) ?? '', /已定稿/);
+
+    await page.getByRole('button', { name: '新建年度报告' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('combobox', { name: '报告年度' }).click();
+    await page.getByRole('option', { name: '2025年度', exact: true }).click();
+    const fromPrevious = dialog.getByRole('checkbox', { name: /从上年报告开始/ });
+    assert.equal(await fromPrevious.isChecked(), true);
+    await dialog.getByRole('button', { name: '创建' }).click();
+    await page.getByTestId('nav-s3').click();
+    assert.equal(await cell(page, 't3.carriedIn.natural').inputValue(), '4');
+    assert.equal(await cell(page, 't3.carriedIn.business').inputValue(), '1');
+  });
+
+  test('history lists revisions and restores an earlier one after confirming', async () => {
+    await page.getByTestId('nav-s1').click();
+    await page.getByTestId('narrative-s1').fill('本年度第一稿。');
+    await waitSaved(page);
+    await page.getByTestId('narrative-s1').fill('本年度第二稿，改写了。');
+    await waitSaved(page);
+    await page.getByTestId('nav-history').click();
+    const rows = page.getByTestId('history').locator('tbody tr');
+    await rows.nth(1).waitFor();
+    assert.ok((await rows.count()) >= 2);
+    await rows.last().getByRole('button', { name: '恢复' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '恢复' }).click();
+    await page.getByTestId('nav-s1').click();
+    assert.notEqual(await page.getByTestId('narrative-s1').inputValue(), '本年度第二稿，改写了。');
+    await page.reload();
+    await page.getByTestId('nav-s1').click();
+    assert.notEqual(await page.getByTestId('narrative-s1').inputValue(), '本年度第二稿，改写了。');
+  });
+
+  test('导出为交换文件 downloads a valid exchange file', async () => {
+    await page.getByTestId('export-more').click();
+    const downloaded = page.waitForEvent('download');
+    await page.getByRole('menuitem', { name: /交换文件/ }).click();
+    const download = await downloaded;
+    const path = join(app.dir, 'exchange.json');
+    await download.saveAs(path);
+    const doc = ExchangeFile.parse(JSON.parse(readFileSync(path, 'utf8')));
+    assert.equal(doc.year, 2025);
+    assert.equal(doc.agency.name, AGENCY);
+    assert.equal(doc.cells['t3.carriedIn.natural'], 4);
+    await backHome();
+  });
+
+  test('duplicate, delete to the 回收站 and restore', async () => {
+    await row(2025).getByRole('button', { name: '复制' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('combobox', { name: '报告年度' }).click();
+    await page.getByRole('option', { name: '2023年度', exact: true }).click();
+    await dialog.getByRole('button', { name: '复制' }).click();
+    await page.getByTestId('save-state').waitFor();
+    await backHome();
+    await row(2023).waitFor();
+
+    await row(2023).getByRole('button', { name: '删除' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '删除' }).click();
+    await row(2023).waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: '回收站' }).click();
+    await row(2023).getByRole('button', { name: '恢复' }).click();
+    await row(2023).waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: '返回报告列表' }).click();
+    await row(2023).waitFor();
+    assert.equal(await page.getByTestId('report-list').locator('tbody tr').count(), 3);
+  });
+});
