@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { ExchangeFile } from '../../src/shared/report';
+import { ExchangeFile, blankReport, toExchange } from '../../src/shared/report';
 import { buildRenderer, cell, createAgency, createReport, launchBrowser, skipReason, startApp, typeInto, waitSaved, type App } from './harness';
 
 const skip = skipReason();
@@ -103,6 +103,28 @@ describe('home screen and report life', { skip: skip ?? false }, () => {
     await backHome();
   });
 
+  test('a file dropped on the home screen shows the import report, then becomes a report', async () => {
+    const doc = blankReport(2022, { name: AGENCY, level: 'county-department' });
+    doc.cells['t3.new.natural'] = 9;
+    const text = JSON.stringify(toExchange(doc));
+    const dataTransfer = await page.evaluateHandle((t) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([t], '2022年报告.json', { type: 'application/json' }));
+      return dt;
+    }, text);
+    await page.getByTestId('report-list').dispatchEvent('dragover', { dataTransfer });
+    await page.getByTestId('report-list').dispatchEvent('drop', { dataTransfer });
+    const report = page.getByTestId('import-report');
+    await report.waitFor();
+    assert.match((await report.textContent()) ?? '', /交换文件.*2022年度/);
+    await page.getByRole('button', { name: '创建报告' }).click();
+    await page.getByRole('heading', { name: `${AGENCY} · 2022年度报告` }).waitFor();
+    await page.getByTestId('nav-s3').click();
+    assert.equal(await cell(page, 't3.new.natural').inputValue(), '9');
+    await backHome();
+    await row(2022).waitFor();
+  });
+
   test('duplicate, delete to the 回收站 and restore', async () => {
     await row(2025).getByRole('button', { name: '复制' }).click();
     const dialog = page.getByRole('dialog');
@@ -121,6 +143,6 @@ describe('home screen and report life', { skip: skip ?? false }, () => {
     await row(2023).waitFor({ state: 'detached' });
     await page.getByRole('button', { name: '返回报告列表' }).click();
     await row(2023).waitFor();
-    assert.equal(await page.getByTestId('report-list').locator('tbody tr').count(), 3);
+    assert.equal(await page.getByTestId('report-list').locator('tbody tr').count(), 4);
   });
 });
