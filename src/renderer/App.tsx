@@ -5,34 +5,13 @@ import Button from '@mui/material/Button';
 import CircularProgress from '@mui/material/CircularProgress';
 import { useCallback, useEffect, useState } from 'react';
 import type { Agency } from '../shared/api';
-import type { MenuCommand } from '../shared/bridge';
 import { getClient, messageOf } from './client';
 import { useFeedback } from './common/feedback';
 import { Editor } from './editor/Editor';
 import { Home } from './home/Home';
 import { Welcome } from './home/Welcome';
 import { AboutDialog } from './home/AboutDialog';
-
-export type Page = { name: 'home' } | { name: 'editor'; id: number } | { name: 'trash' } | { name: 'aggregate' };
-
-/** The page lives in the address's hash, so a reload (or the back button) returns to it. */
-export function pageFromHash(hash: string): Page {
-  const m = /^#\/report\/(\d+)$/.exec(hash);
-  if (m) return { name: 'editor', id: Number(m[1]) };
-  if (hash === '#/trash') return { name: 'trash' };
-  if (hash === '#/aggregate') return { name: 'aggregate' };
-  return { name: 'home' };
-}
-
-function hashOf(page: Page): string {
-  return page.name === 'editor' ? `#/report/${page.id}` : page.name === 'home' ? '#/' : `#/${page.name}`;
-}
-
-/** A menu command with a serial, so the same command twice is seen twice. */
-export interface MenuEvent {
-  command: MenuCommand;
-  serial: number;
-}
+import { hashOf, pageFromHash, type MenuEvent, type Page } from './navigation';
 
 export function App() {
   const client = getClient();
@@ -88,7 +67,7 @@ export function App() {
         }
         return;
       }
-      setMenu({ command, serial: ++serial });
+      setMenu({ command, serial: ++serial, handled: false });
     });
   }, [client, notify]);
 

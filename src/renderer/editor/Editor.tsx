@@ -31,7 +31,7 @@ import { repetitionShares, runChecks } from '../../shared/checks/index';
 import type { Finding } from '../../shared/findings';
 import { FORMATS, formatIndex, type FormatId, type SectionDef, type SectionId, type TableId } from '../../shared/format/index';
 import type { ReportDoc } from '../../shared/report';
-import type { MenuEvent } from '../App';
+import { takeMenu, type MenuEvent } from '../navigation';
 import { getClient, messageOf } from '../client';
 import { formatTime } from '../common/dates';
 import { useFeedback } from '../common/feedback';
@@ -150,7 +150,9 @@ function LoadedEditor({ initial, menu, onClose }: { initial: ReportDetail; menu:
   }, [state, notify]);
 
   useEffect(() => {
-    if (menu?.command === 'export') void doExport('docx');
+    if (takeMenu(menu, ['export'])) void doExport('docx');
+    // new / open / import belong to the home screen: go there (it takes the command, unhandled here)
+    else if (menu && !menu.handled && ['new', 'open', 'import'].includes(menu.command)) onClose();
     // only a new menu event triggers
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [menu]);

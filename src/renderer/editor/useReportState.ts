@@ -13,6 +13,8 @@ import { getClient, messageOf } from '../client';
 /** Quiet period before a save, and the longest a change may wait while typing goes on. */
 const DEBOUNCE_MS = 400;
 const MAX_WAIT_MS = 900;
+/** Wait before trying a failed save again. */
+const RETRY_MS = 4000;
 
 export type SaveState = { kind: 'saved'; at: string | null } | { kind: 'saving' } | { kind: 'error'; message: string };
 
@@ -72,14 +74,23 @@ export function useReportState(initial: ReportDetail): ReportState {
     }
   }, [client, id]);
 
+  const flushRef = useRef<() => Promise<void>>(() => Promise.resolve());
   const flush = useCallback((): Promise<void> => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
     firstPendingAt.current = 0;
-    const next = chain.current.catch(() => {}).then(() => (hasPending() ? sendPending() : undefined));
+    const next = chain.current
+      .catch(() => {})
+      .then(() => (hasPending() ? sendPending() : undefined))
+      .catch((e: unknown) => {
+        // what failed is still pending: try again shortly (the service may be restarting)
+        if (!timer.current) timer.current = setTimeout(() => void flushRef.current().catch(() => {}), RETRY_MS);
+        throw e;
+      });
     chain.current = next;
     return next;
   }, [sendPending]);
+  flushRef.current = flush;
 
   const schedule = useCallback(() => {
     setSave({ kind: 'saving' });

@@ -20,7 +20,7 @@ import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import { AGENCY_LEVEL_NAMES } from '../../shared/agency';
 import { REPORT_STATUS_NAMES, type Agency, type ReportSummary } from '../../shared/api';
-import type { MenuEvent, Page } from '../App';
+import { takeMenu, type MenuEvent, type Page } from '../navigation';
 import { AggregatePage } from '../aggregate/AggregatePage';
 import { getClient, messageOf } from '../client';
 import { daysUntil, formatDate, formatDateTime } from '../common/dates';
@@ -82,10 +82,10 @@ export function Home({ agencies, page, menu, onAgenciesChanged, onNavigate }: Ho
   }, [client]);
 
   useEffect(() => {
-    if (!menu) return;
-    if (menu.command === 'new') setCreating({ source: null });
-    else if (menu.command === 'import') void openFilePicker();
-    else if (menu.command === 'open') onNavigate({ name: 'home' });
+    const command = takeMenu(menu, ['new', 'import', 'open']);
+    if (command === 'new') setCreating({ source: null });
+    else if (command === 'import') void openFilePicker();
+    else if (command === 'open') onNavigate({ name: 'home' });
   }, [menu, openFilePicker, onNavigate]);
 
   const remove = async (r: ReportSummary) => {
