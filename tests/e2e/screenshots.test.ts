@@ -1,5 +1,5 @@
 /**
- * Imports a complete 2025 report through the UI (file picker → import report → 创建报告) and photographs
+ * Photographs the first-start welcome, imports a complete 2025 report through the UI (file picker → import report → 创建报告) and photographs
  * the home screen, each table, the check panel and the preview at 1366×768 and 1920×1080. Checks along
  * the way that table 三 fits a 1080p screen without horizontal scrolling and the preview shows the
  * typed numbers. With UPDATE_SCREENSHOTS=1 the pictures go to docs/screenshots/ui-*.png.
@@ -59,6 +59,8 @@ describe('screens', { skip: skip ?? false }, () => {
 
   test('import through the UI shows the import report, then opens the report', async () => {
     const fixture = JSON.parse(readFileSync(FIXTURE, 'utf8')) as { agency: { name: string }; cells: Record<string, number | null> };
+    await page.getByTestId('agency-name').waitFor();
+    await shoot('welcome', SIZES[0].width);
     await createAgency(page, fixture.agency.name);
     await page.getByTestId('import-file').setInputFiles(FIXTURE);
     const report = page.getByTestId('import-report');
@@ -106,7 +108,7 @@ describe('screens', { skip: skip ?? false }, () => {
   }
 
   test('every picture was written', () => {
-    assert.equal(shots.length, 2 * 7);
+    assert.equal(shots.length, 1 + 2 * 7);
     for (const p of shots) assert.ok(statSync(p).size > 10_000, p);
   });
 });

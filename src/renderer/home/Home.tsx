@@ -62,7 +62,8 @@ export function Home({ agencies, page, menu, onAgenciesChanged, onNavigate }: Ho
         client.send('reports.list', { trash }),
         trash ? client.send('reports.list', {}) : Promise.resolve(null),
       ]);
-      setReports(list);
+      // by agency, then the newest year first
+      setReports([...list].sort((a, b) => a.agencyName.localeCompare(b.agencyName, 'zh-CN') || b.year - a.year));
       setAllReports(live ?? list);
       setError(null);
     } catch (e) {
