@@ -28,7 +28,7 @@ function findingsOf(details: unknown): Finding[] {
   return list.filter((f): f is Finding => !!f && typeof (f as Finding).message === 'string');
 }
 
-export function useExport(): { exportReport(id: number, kind?: ExportKind): Promise<void>; dialogs: ReactNode } {
+export function useExport(): { exportReport(id: number, kind?: ExportKind): Promise<void>; dialogs: ReactNode; busy: boolean } {
   const client = getClient();
   const { notify } = useFeedback();
   const [blocked, setBlocked] = useState<{ id: number; kind: ExportKind; message: string; findings: Finding[] } | null>(null);
@@ -104,5 +104,5 @@ export function useExport(): { exportReport(id: number, kind?: ExportKind): Prom
       </Dialog>
     </>
   );
-  return { exportReport: (id, kind = 'docx') => run(id, kind, false), dialogs };
+  return { exportReport: (id, kind = 'docx') => run(id, kind, false), dialogs, busy };
 }

@@ -97,12 +97,12 @@ function LoadedEditor({ initial, menu, onClose }: { initial: ReportDetail; menu:
   const state = useReportState(initial);
   const { detail, cells } = state;
   const format = FORMATS[detail.format];
-  const wide = useMediaQuery(WIDE);
+  const wide = useMediaQuery(WIDE, { noSsr: true });
   const [view, setView] = useState<View>('s1');
   const [side, setSide] = useState<'preview' | 'checks'>('preview');
   const [focusCell, setFocusCell] = useState<string | null>(null);
   const [tableStatus, setTableStatus] = useState('');
-  const { exportReport, dialogs: exportDialogs } = useExport();
+  const { exportReport, dialogs: exportDialogs, busy: exporting } = useExport();
 
   const previous = useMemo(
     () => (detail.previous ? { year: detail.previous.year, format: detail.previous.format, cells: detail.previous.cells, narrative: detail.previous.narrative } : null),
@@ -289,8 +289,8 @@ function LoadedEditor({ initial, menu, onClose }: { initial: ReportDetail; menu:
             </Box>
           </Button>
           <ButtonGroup variant="contained" color="inherit" sx={{ '& .MuiButton-root': { color: 'primary.main', bgcolor: '#fff', whiteSpace: 'nowrap' } }}>
-            <Button onClick={() => void doExport('docx')} data-testid="export-docx">
-              导出 Word
+            <Button onClick={() => void doExport('docx')} data-testid="export-docx" disabled={exporting}>
+              {exporting ? '正在导出…' : '导出 Word'}
             </Button>
             <Button size="small" aria-label="其他导出格式" onClick={(e) => setMoreExports(e.currentTarget)} data-testid="export-more">
               ▾
