@@ -157,6 +157,26 @@ describe('editor in the browser', { skip: skip ?? false }, () => {
     assert.ok(detail.value.acknowledged.some((a) => a.rule === 't2.feeUnit'));
   });
 
+  test('text typed just before a reload is kept; Ctrl+S saves at once', async () => {
+    await page.getByTestId('nav-s5').click();
+    await page.getByRole('button', { name: '插入提纲' }).click();
+    const field = page.getByTestId('narrative-s5');
+    assert.match(await field.inputValue(), /^（一）存在的主要问题\n（二）改进情况\n$/);
+    await field.press('End');
+    await field.pressSequentially('答复文书规范化水平有待提高。');
+    await page.reload(); // no wait for the autosave
+    await page.getByTestId('nav-s5').click();
+    assert.match(await page.getByTestId('narrative-s5').inputValue(), /答复文书规范化水平有待提高。$/);
+    assert.match((await page.getByTestId('chars-s5').textContent()) ?? '', /^\d+ 字$/);
+
+    await page.getByTestId('narrative-s5').press('End');
+    await page.keyboard.type('下一步将加强培训。');
+    await page.keyboard.press('Control+s');
+    await page.getByText('已保存', { exact: true }).waitFor();
+    const detail = (await app.core.dispatch('reports.open', { id: 1 })) as { ok: true; value: { narrative: { s5?: string } } };
+    assert.match(detail.value.narrative.s5 ?? '', /下一步将加强培训。$/);
+  });
+
   test('export: errors are listed first, 仍然导出 downloads a .docx with the labels and the typed numbers', async () => {
     await page.getByTestId('export-docx').click();
     const dialog = page.getByRole('dialog');
