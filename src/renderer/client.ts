@@ -9,6 +9,8 @@ import type { ApiError } from '../shared/errors';
 /** Mirrors src/main/server/guard.ts (a header name both sides agree on). */
 const TOKEN_HEADER = 'x-gov-report-token';
 const TOKEN_STORAGE = 'gov-report-token';
+/** Under the 64 KB browsers allow for keepalive requests, counting UTF-16 units to be safe. */
+const KEEPALIVE_LIMIT = 30_000;
 
 /** An error from the core, with its code and Chinese message. */
 export class ClientError extends Error {
@@ -56,13 +58,16 @@ export interface Client {
 
 function httpClient(): Client {
   const token = launchToken();
-  const post = (name: string, input: unknown, keepalive = false) =>
-    fetch(`/api/${name}`, {
+  const post = (name: string, input: unknown, keepalive = false) => {
+    const body = JSON.stringify(input);
+    return fetch(`/api/${name}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
-      body: JSON.stringify(input),
-      keepalive,
+      body,
+      // browsers refuse keepalive bodies over 64 KB; a larger one goes as a plain request
+      keepalive: keepalive && body.length < KEEPALIVE_LIMIT,
     });
+  };
   const send = async <M extends MethodName>(name: M, input: Input<M>): Promise<Output<M>> => {
     let res: Response;
     try {
