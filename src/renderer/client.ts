@@ -9,8 +9,8 @@ import type { ApiError } from '../shared/errors';
 /** Mirrors src/main/server/guard.ts (a header name both sides agree on). */
 const TOKEN_HEADER = 'x-gov-report-token';
 const TOKEN_STORAGE = 'gov-report-token';
-/** Under the 64 KB browsers allow for keepalive requests, counting UTF-16 units to be safe. */
-const KEEPALIVE_LIMIT = 30_000;
+/** Bytes: under the 64 KB browsers allow for keepalive requests. */
+const KEEPALIVE_LIMIT = 60_000;
 
 /** An error from the core, with its code and Chinese message. */
 export class ClientError extends Error {
@@ -65,7 +65,7 @@ function httpClient(): Client {
       headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
       body,
       // browsers refuse keepalive bodies over 64 KB; a larger one goes as a plain request
-      keepalive: keepalive && body.length < KEEPALIVE_LIMIT,
+      keepalive: keepalive && new TextEncoder().encode(body).length < KEEPALIVE_LIMIT,
     });
   };
   const send = async <M extends MethodName>(name: M, input: Input<M>): Promise<Output<M>> => {
