@@ -125,6 +125,14 @@ describe('home screen and report life', { skip: skip ?? false }, () => {
     await row(2022).waitFor();
   });
 
+  test('汇总 opens the aggregation page inside the app and comes back', async () => {
+    await page.getByRole('button', { name: '汇总' }).click();
+    await page.getByRole('heading', { name: '汇总下属单位报告' }).waitFor();
+    assert.match(page.url(), /#\/aggregate$/);
+    await page.getByRole('button', { name: '返回报告列表' }).click();
+    await page.getByTestId('report-list').waitFor();
+  });
+
   test('duplicate, delete to the 回收站 and restore', async () => {
     await row(2025).getByRole('button', { name: '复制' }).click();
     const dialog = page.getByRole('dialog');
