@@ -13,19 +13,7 @@ import { useState } from 'react';
 import { REPETITION_THRESHOLD } from '../../shared/checks/index';
 import type { SectionDef } from '../../shared/format/index';
 import type { Finding } from '../../shared/findings';
-
-/** Characters as staff count them: everything but whitespace. */
-export function charCount(text: string): number {
-  return text.replace(/\s/g, '').length;
-}
-
-/** The scaffold headings not yet in the text, appended each on its own line. */
-export function withScaffold(text: string, headings: readonly string[]): string {
-  const missing = headings.filter((h) => !text.includes(h));
-  if (missing.length === 0) return text;
-  const base = text.trimEnd();
-  return (base ? `${base}\n` : '') + missing.map((h) => `${h}\n`).join('');
-}
+import { charCount, withScaffold } from './text';
 
 export function Guidance({ text }: { text: string }) {
   const [open, setOpen] = useState(true);
