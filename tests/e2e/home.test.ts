@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { GOV_2019 } from '../../src/shared/format/index';
 import { ExchangeFile, blankReport, toExchange } from '../../src/shared/report';
 import { buildRenderer, cell, createAgency, createReport, launchBrowser, skipReason, startApp, typeInto, waitSaved, type App } from './harness';
 
@@ -125,6 +126,24 @@ describe('home screen and report life', { skip: skip ?? false }, () => {
     await row(2022).waitFor();
   });
 
+  test('a 2020 report follows the 2019 trial format, in the form and in the preview', async () => {
+    await page.getByRole('button', { name: '新建年度报告' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('combobox', { name: '报告年度' }).click();
+    await page.getByRole('option', { name: '2020年度', exact: true }).click();
+    await dialog.getByText(GOV_2019.notice).waitFor();
+    await dialog.getByRole('button', { name: '创建' }).click();
+    await page.getByTestId('nav-s3').click();
+    // the single （六）其他处理 row of 2019 is a value row of its own
+    await cell(page, 't3.other.natural').waitFor();
+    assert.equal(await cell(page, 't3.other.overdueCorrection.natural').count(), 0);
+    await page.getByTestId('nav-preview').click();
+    const t3 = page.getByTestId('preview-t3');
+    assert.match((await t3.textContent()) ?? '', /（六）其他处理/);
+    assert.doesNotMatch((await t3.textContent()) ?? '', /逾期不补正/);
+    await backHome();
+  });
+
   test('汇总 opens the aggregation page inside the app and comes back', async () => {
     await page.getByRole('button', { name: '汇总' }).click();
     await page.getByRole('heading', { name: '汇总下属单位报告' }).waitFor();
@@ -151,6 +170,6 @@ describe('home screen and report life', { skip: skip ?? false }, () => {
     await row(2023).waitFor({ state: 'detached' });
     await page.getByRole('button', { name: '返回报告列表' }).click();
     await row(2023).waitFor();
-    assert.equal(await page.getByTestId('report-list').locator('tbody tr').count(), 4);
+    assert.equal(await page.getByTestId('report-list').locator('tbody tr').count(), 5);
   });
 });
