@@ -36,6 +36,7 @@ import { getClient, messageOf } from '../client';
 import { formatTime } from '../common/dates';
 import { useFeedback } from '../common/feedback';
 import { useExport } from '../common/useExport';
+import { defaultPreamble } from '../../main/export/preamble';
 import { Preview } from '../preview/Preview';
 import { ReportTableEditor } from '../table/ReportTableEditor';
 import { ChecksPanel } from './ChecksPanel';
@@ -157,10 +158,6 @@ function LoadedEditor({ initial, menu, onClose }: { initial: ReportDetail; menu:
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [menu]);
 
-  useEffect(() => {
-    if (wide && side === 'preview') document.getElementById(`preview-${view}`)?.scrollIntoView({ block: 'start' });
-  }, [wide, side, view]);
-
   const showChecks = () => (wide ? setSide('checks') : setView('checks'));
   const go = (section: SectionId, cell: string | null) => {
     setView(section);
@@ -184,9 +181,18 @@ function LoadedEditor({ initial, menu, onClose }: { initial: ReportDetail; menu:
     }
   };
 
-  const preview = <Preview format={detail.format} year={detail.year} agencyName={detail.agency.name} narrative={detail.narrative} cells={cells} />;
-  const checks = <ChecksPanel format={format} findings={findings} onGo={go} onAcknowledge={acknowledge} onUnacknowledge={unacknowledge} />;
   const section = format.sections.find((s) => s.id === view);
+  const preview = (
+    <Preview
+      format={detail.format}
+      year={detail.year}
+      agencyName={detail.agency.name}
+      narrative={detail.narrative}
+      cells={cells}
+      section={wide && section ? section.id : undefined}
+    />
+  );
+  const checks = <ChecksPanel format={format} findings={findings} onGo={go} onAcknowledge={acknowledge} onUnacknowledge={unacknowledge} />;
   const sectionFindings = (id: SectionId) => findings.filter((f) => sectionOf(format, f) === id && !f.cells.length);
 
   let main;
@@ -243,7 +249,11 @@ function LoadedEditor({ initial, menu, onClose }: { initial: ReportDetail; menu:
         onChange={(t) => state.updateNarrative(section.id, t)}
         findings={sectionFindings(section.id)}
         repeated={repeated?.[section.id]}
-        preamble={section.id === 's1' ? { text: detail.narrative.preamble ?? '', onChange: (t) => state.updateNarrative('preamble', t) } : undefined}
+        preamble={
+          section.id === 's1'
+            ? { text: detail.narrative.preamble ?? '', onChange: (t) => state.updateNarrative('preamble', t), fallback: defaultPreamble(detail) }
+            : undefined
+        }
       />
     );
   } else if (view === 'checks') main = checks;

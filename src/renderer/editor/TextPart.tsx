@@ -71,7 +71,7 @@ export function NarrativeField({ section, text, onChange, findings, minRows = 14
   );
 }
 
-export function TextPart(props: TextPartProps & { preamble?: { text: string; onChange(text: string): void } }) {
+export function TextPart(props: TextPartProps & { preamble?: { text: string; onChange(text: string): void; fallback: string } }) {
   const { section, text, onChange, preamble } = props;
   return (
     <Box>
@@ -91,7 +91,8 @@ export function TextPart(props: TextPartProps & { preamble?: { text: string; onC
           multiline
           fullWidth
           minRows={2}
-          label="开头段落（报告正文前的引言，可不填）"
+          label="开头段落（报告正文前的引言；不填时导出下面的默认引言）"
+          placeholder={preamble.fallback}
           value={preamble.text}
           onChange={(e) => preamble.onChange(e.target.value)}
           sx={{ mb: 2 }}

@@ -9,50 +9,46 @@ import { FORMATS, formatIndex, type FormatId, type TableId } from '../../shared/
 import { gridFor } from '../../shared/grid';
 import type { Cells, Narrative } from '../../shared/report';
 import { formatValue } from '../../shared/values';
-
-const FONTS = {
-  title: '"方正小标宋简体", "FZXiaoBiaoSong-B05S", "华文中宋", "STZhongsong", "Noto Serif CJK SC", "SimSun", serif',
-  body: '"仿宋_GB2312", "仿宋", "FangSong", "STFangsong", "Noto Serif CJK SC", serif',
-  heading1: '"黑体", "SimHei", "STHeiti", "Noto Sans CJK SC", sans-serif',
-  heading2: '"楷体_GB2312", "楷体", "KaiTi", "STKaiti", "AR PL UKai CN", serif',
-  latin: '"Times New Roman", "Liberation Serif"',
-};
+// The exporters' own typography, paragraph rules and default preamble — pure modules without Node
+// imports — so the preview is what the .docx and the web page will show, not a lookalike.
+import { paragraphsOf, type ParagraphKind } from '../../main/export/html/narrative';
+import { preambleText } from '../../main/export/preamble';
+import { DEFAULT_STYLES, PAGE_MM, SPACING, cssFontFamily, type TextRole } from '../../main/export/typography';
 
 const PT = 96 / 72; // CSS px per point
 const MM = 96 / 25.4; // CSS px per millimetre
-const PAGE_WIDTH = 210 * MM;
+const PAGE_WIDTH = PAGE_MM.width * MM;
 
-const body: CSSProperties = {
-  fontFamily: `${FONTS.latin}, ${FONTS.body}`,
-  fontSize: 16 * PT,
-  lineHeight: `${28 * PT}px`,
-  textIndent: '2em',
+function roleStyle(role: TextRole): CSSProperties {
+  const r = DEFAULT_STYLES[role];
+  return { fontFamily: cssFontFamily(r.font), fontSize: r.sizePt * PT, fontWeight: r.bold ? 'bold' : 'normal' };
+}
+
+const lineStyle: CSSProperties = {
+  lineHeight: `${SPACING.bodyLinePt * PT}px`,
+  textIndent: `${SPACING.firstLineChars}em`,
   margin: 0,
   textAlign: 'justify',
 };
 
-/** Level-2 "（一）…" in 楷体, level-3 "1." in 仿宋 bold, the rest body text. */
-function Paragraph({ text }: { text: string }) {
-  if (/^（[一二三四五六七八九十]+）/.test(text)) return <p style={{ ...body, fontFamily: `${FONTS.latin}, ${FONTS.heading2}` }}>{text}</p>;
-  if (/^\d+[.．、]/.test(text)) return <p style={{ ...body, fontWeight: 'bold' }}>{text}</p>;
-  return <p style={body}>{text}</p>;
-}
+const PARAGRAPH_ROLE: Record<ParagraphKind, TextRole> = { body: 'body', heading2: 'heading2', heading3: 'heading3' };
 
 function Paragraphs({ text }: { text: string | undefined }) {
-  const lines = (text ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
   return (
     <>
-      {lines.map((l, i) => (
-        <Paragraph key={i} text={l} />
+      {paragraphsOf(text).map((p, i) => (
+        <p key={i} style={{ ...lineStyle, ...roleStyle(PARAGRAPH_ROLE[p.kind]) }}>
+          {p.text}
+        </p>
       ))}
     </>
   );
 }
 
 const cellStyle: CSSProperties = {
+  ...roleStyle('table'),
   border: '1px solid #000',
   padding: '2px 3px',
-  fontSize: 10.5 * PT,
   lineHeight: 1.25,
   verticalAlign: 'middle',
   wordBreak: 'break-all',
@@ -64,7 +60,7 @@ function PreviewTable({ format, table, cells }: { format: FormatId; table: Table
   const total = grid.columnWeights.reduce((a, b) => a + b, 0);
   return (
     <table
-      style={{ borderCollapse: 'collapse', width: '100%', tableLayout: 'fixed', fontFamily: `${FONTS.latin}, ${FONTS.body}`, margin: `${6 * PT}px 0` }}
+      style={{ borderCollapse: 'collapse', width: '100%', tableLayout: 'fixed', margin: `${6 * PT}px 0` }}
       data-testid={`preview-${table}`}
     >
       <colgroup>
@@ -102,9 +98,11 @@ export interface PreviewProps {
   agencyName: string;
   narrative: Narrative;
   cells: Cells;
+  /** The part to scroll to (the one being edited beside the preview). */
+  section?: string;
 }
 
-export function Preview({ format, year, agencyName, narrative, cells }: PreviewProps) {
+export function Preview({ format, year, agencyName, narrative, cells, section }: PreviewProps) {
   const def = FORMATS[format];
   const outer = useRef<HTMLDivElement>(null);
   const [zoom, setZoom] = useState(1);
@@ -115,6 +113,10 @@ export function Preview({ format, year, agencyName, narrative, cells }: PreviewP
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
+  // after the zoom is known, or the scroll lands where the unzoomed page had the part
+  useEffect(() => {
+    if (section) outer.current?.querySelector(`#preview-${section}`)?.scrollIntoView({ block: 'start' });
+  }, [section, zoom]);
   return (
     <Box ref={outer} sx={{ bgcolor: '#e6e8eb', p: 1, minHeight: '100%' }} data-testid="preview">
       <div
@@ -125,19 +127,19 @@ export function Preview({ format, year, agencyName, narrative, cells }: PreviewP
           background: '#fff',
           color: '#000',
           boxShadow: '0 1px 4px rgba(0,0,0,.25)',
-          padding: `${37 * MM}px ${26 * MM}px ${35 * MM}px ${28 * MM}px`,
+          padding: `${PAGE_MM.margin.top * MM}px ${PAGE_MM.margin.right * MM}px ${PAGE_MM.margin.bottom * MM}px ${PAGE_MM.margin.left * MM}px`,
           boxSizing: 'border-box',
         }}
       >
-        <h1 style={{ fontFamily: FONTS.title, fontSize: 22 * PT, lineHeight: 1.5, textAlign: 'center', fontWeight: 'normal', margin: `0 0 ${28 * PT}px` }}>
+        <h1 style={{ ...roleStyle('title'), lineHeight: `${SPACING.titleLinePt * PT}px`, textAlign: 'center', margin: `0 0 ${SPACING.bodyLinePt * PT}px` }}>
           {agencyName}
           <br />
           {year}年{def.title}
         </h1>
-        <Paragraphs text={narrative.preamble} />
+        <Paragraphs text={preambleText({ format, year, narrative })} />
         {def.sections.map((s) => (
           <section key={s.id} id={`preview-${s.id}`}>
-            <h2 style={{ ...body, fontFamily: FONTS.heading1, fontWeight: 'normal' }}>{s.heading}</h2>
+            <h2 style={{ ...lineStyle, ...roleStyle('heading1') }}>{s.heading}</h2>
             {s.table && <PreviewTable format={format} table={s.table} cells={cells} />}
             <Paragraphs text={narrative[s.id]} />
           </section>
