@@ -9,7 +9,7 @@ import { exportDocx } from '../../src/main/export/docx/index';
 import { formatIndex, getFormat, type FormatId } from '../../src/shared/format/index';
 import { blankReport, ExchangeFile, type ReportDoc } from '../../src/shared/report';
 import { formatValue } from '../../src/shared/values';
-import { PAGE_TWIPS } from '../../src/main/export/typography';
+import { PAGE_TWIPS } from '../../src/shared/document/typography';
 import { missingTableLabels, renderDocx, renderSkipReason, squeeze, type Rendered } from '../helpers/render';
 
 const skip = renderSkipReason();

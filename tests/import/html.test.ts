@@ -1,5 +1,5 @@
 /** HTML import: a saved government web page with its chrome, a GBK page, and the HTML export round trip. */
-import { preambleText } from '../../src/main/export/preamble';
+import { preambleText } from '../../src/shared/document/preamble';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { exportHtmlFragment, exportHtmlPage } from '../../src/main/export/html/index';

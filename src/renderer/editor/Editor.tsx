@@ -36,7 +36,7 @@ import { getClient, messageOf } from '../client';
 import { formatTime } from '../common/dates';
 import { useFeedback } from '../common/feedback';
 import { useExport } from '../common/useExport';
-import { defaultPreamble } from '../../main/export/preamble';
+import { defaultPreamble } from '../../shared/document/preamble';
 import { Preview } from '../preview/Preview';
 import { ReportTableEditor } from '../table/ReportTableEditor';
 import { ChecksPanel } from './ChecksPanel';

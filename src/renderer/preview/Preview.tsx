@@ -11,9 +11,9 @@ import type { Cells, Narrative } from '../../shared/report';
 import { formatValue } from '../../shared/values';
 // The exporters' own typography, paragraph rules and default preamble — pure modules without Node
 // imports — so the preview is what the .docx and the web page will show, not a lookalike.
-import { paragraphsOf, type ParagraphKind } from '../../main/export/html/narrative';
-import { preambleText } from '../../main/export/preamble';
-import { DEFAULT_STYLES, PAGE_MM, SPACING, cssFontFamily, type TextRole } from '../../main/export/typography';
+import { paragraphsOf, type ParagraphKind } from '../../shared/document/paragraphs';
+import { preambleText } from '../../shared/document/preamble';
+import { DEFAULT_STYLES, PAGE_MM, SPACING, cssFontFamily, type TextRole } from '../../shared/document/typography';
 
 const PT = 96 / 72; // CSS px per point
 const MM = 96 / 25.4; // CSS px per millimetre

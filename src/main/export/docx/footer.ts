@@ -3,7 +3,7 @@
  * each one character in from the outer edge, in 4号 (14 pt).
  */
 import { AlignmentType, Footer, LineRuleType, PageNumber, Paragraph, TextRun } from 'docx';
-import { PAGE_NUMBER, ptToTwips, type RoleStyle } from '../typography';
+import { PAGE_NUMBER, ptToTwips, type RoleStyle } from '../../../shared/document/typography';
 import { noGridSnap } from './grid-snap';
 import { runProps } from './runs';
 

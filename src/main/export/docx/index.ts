@@ -17,16 +17,16 @@ import { AppError } from '../../../shared/errors';
 import { FORMAT_IDS, formatIndex, getFormat, type SectionDef } from '../../../shared/format/index';
 import type { ReportDoc } from '../../../shared/report';
 import { valueProblem } from '../../../shared/values';
-import { paragraphsOf } from '../html/narrative';
-import { PAGE_TWIPS, resolveStyles, type TypographySettings } from '../typography';
+import { paragraphsOf } from '../../../shared/document/paragraphs';
+import { PAGE_TWIPS, resolveStyles, type TypographySettings } from '../../../shared/document/typography';
 import { pageNumberFooters } from './footer';
 import { noGridSnap } from './grid-snap';
 import { BODY_LINE_TWIPS, documentStyles, gridRunProps, indentedLayout, titleLayout, type Styles } from './layout';
-import { preambleText } from '../preamble';
+import { preambleText } from '../../../shared/document/preamble';
 import { paragraph, run, xmlSafe } from './runs';
 import { buildTable } from './table';
 
-export { defaultPreamble, preambleText, statisticalPeriod } from '../preamble';
+export { defaultPreamble, preambleText, statisticalPeriod } from '../../../shared/document/preamble';
 export { columnWidthsFor } from './table';
 
 /** The user's export settings: fonts and sizes per element (typography.ts roles) over the defaults. */

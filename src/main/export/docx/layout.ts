@@ -3,7 +3,7 @@
  * two-character first-line indent, headings likewise indented, the title centred off the grid.
  */
 import { AlignmentType, LineRuleType, type IParagraphOptions, type IStylesOptions } from 'docx';
-import { PAGE_TWIPS, SPACING, ptToTwips, type RoleStyle, type TextRole } from '../typography';
+import { PAGE_TWIPS, SPACING, ptToTwips, type RoleStyle, type TextRole } from '../../../shared/document/typography';
 import { runProps } from './runs';
 
 export type Styles = Record<TextRole, RoleStyle>;

@@ -3,7 +3,7 @@
  * Roman for Latin letters and digits, so WPS and Word pick the same faces whatever the style chain says.
  */
 import { Paragraph, TextRun, type IParagraphOptions, type IRunOptions } from 'docx';
-import { LATIN_FONT, type RoleStyle } from '../typography';
+import { LATIN_FONT, type RoleStyle } from '../../../shared/document/typography';
 
 /** Black, named fonts; `hint` makes ambiguous characters (“”、—) take the East-Asian font. */
 export function runProps(style: RoleStyle) {

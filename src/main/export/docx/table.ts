@@ -20,7 +20,7 @@ import { formatIndex, type FormatDefinition, type TableId } from '../../../share
 import { gridFor, gridSlots, scaleWidths, type GridCell } from '../../../shared/grid';
 import type { Cells } from '../../../shared/report';
 import { formatValue } from '../../../shared/values';
-import type { RoleStyle } from '../typography';
+import type { RoleStyle } from '../../../shared/document/typography';
 import { noGridSnap } from './grid-snap';
 import { paragraph, run } from './runs';
 

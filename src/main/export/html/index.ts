@@ -6,9 +6,9 @@
 import { getFormat } from '../../../shared/format/index';
 import type { ReportDoc } from '../../../shared/report';
 import { escapeAttr, escapeHtml } from './escape';
-import { paragraphsOf } from './narrative';
-import { preambleText } from '../preamble';
-import { PAGE_MM, type TypographySettings } from '../typography';
+import { paragraphsOf } from '../../../shared/document/paragraphs';
+import { preambleText } from '../../../shared/document/preamble';
+import { PAGE_MM, type TypographySettings } from '../../../shared/document/typography';
 import { stylesFor, type StyleName } from './styles';
 import { tableHtml } from './table';
 

@@ -3,7 +3,7 @@
  * blocks, so every element carries its own complete style. Fonts, sizes and line spacing come from the
  * typography module shared with the .docx exporter.
  */
-import { cssFontFamily, resolveStyles, SPACING, type RoleStyle, type TextRole, type TypographySettings } from '../typography';
+import { cssFontFamily, resolveStyles, SPACING, type RoleStyle, type TextRole, type TypographySettings } from '../../../shared/document/typography';
 
 export type StyleName =
   | 'root'

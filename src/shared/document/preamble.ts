@@ -4,8 +4,8 @@
  * Where the electronic version can be downloaded and whom to ask are the agency's own facts, so they are
  * left to the user's text rather than invented.
  */
-import { getFormat } from '../../shared/format/index';
-import type { ReportDoc } from '../../shared/report';
+import { getFormat } from '../format/index';
+import type { ReportDoc } from '../report';
 
 /** "一、总体情况" → "总体情况". */
 const withoutNumber = (heading: string) => heading.replace(/^[一二三四五六七八九十]+、/, '');
