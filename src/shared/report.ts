@@ -87,8 +87,8 @@ const CellsRaw = z.record(z.string(), z.union([z.number(), z.null(), z.string(),
   error: 'cells 应为“单元格编号: 数值”的对象',
 });
 
-/** The report content that the exchange file carries and the app stores. */
-export const ReportDoc = z
+/** The fields of a report document; the exchange file adds its envelope version. */
+const ReportFields = z
   .object({
     format: FormatIdSchema,
     year: Year,
@@ -97,22 +97,17 @@ export const ReportDoc = z
     cells: CellsRaw.default({}),
     acknowledged: z.array(Acknowledgement).max(500).default([]),
   })
-  .strict()
-  .superRefine((doc, ctx) => checkCells(doc.format, doc.cells, ctx), { when: cellsCheckable })
-  .transform((doc) => ({ ...doc, cells: doc.cells as Cells }));
+  .strict();
+
+/** The report content that the exchange file carries and the app stores. */
+export const ReportDoc = ReportFields.superRefine((doc, ctx) => checkCells(doc.format, doc.cells, ctx), { when: cellsCheckable }).transform(
+  (doc) => ({ ...doc, cells: doc.cells as Cells }),
+);
 export type ReportDoc = z.output<typeof ReportDoc>;
 
-export const ExchangeFile = z
-  .object({
-    schema: z.literal(EXCHANGE_SCHEMA, { error: `schema 应为 "${EXCHANGE_SCHEMA}"` }),
-    format: FormatIdSchema,
-    year: Year,
-    agency: AgencyRef,
-    narrative: Narrative.default({}),
-    cells: CellsRaw.default({}),
-    acknowledged: z.array(Acknowledgement).max(500).default([]),
-  })
-  .strict()
+export const ExchangeFile = ReportFields.extend({
+  schema: z.literal(EXCHANGE_SCHEMA, { error: `schema 应为 "${EXCHANGE_SCHEMA}"` }),
+})
   .superRefine((doc, ctx) => checkCells(doc.format, doc.cells, ctx), { when: cellsCheckable })
   .transform(({ schema: _s, ...doc }) => ({ ...doc, cells: doc.cells as Cells }) as ReportDoc);
 
