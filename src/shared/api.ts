@@ -8,6 +8,7 @@ import { AgencyLevel } from './agency';
 import { Finding } from './findings';
 import { Acknowledgement, AgencyRef, FormatIdSchema, NARRATIVE_KEYS, Narrative, Year } from './report';
 import type { NarrativeKey } from './format/index';
+import { ExportSettings, TypographySettings } from './document/typography';
 
 export const ReportStatus = z.enum(['draft', 'review', 'final']);
 export type ReportStatus = z.infer<typeof ReportStatus>;
@@ -215,6 +216,11 @@ export const api = {
   'aggregate.apply': method(z.object({ parentId: Id }), SaveResult.extend({ changed: z.number().int(), units: z.number().int() })),
   /** One summed cell: which units make it up, with how much. */
   'aggregate.trace': method(z.object({ parentId: Id, cell: z.string().max(64) }), AggregateTrace),
+
+  /** Fonts and sizes of the exported .docx and web pages (typography.md), every role filled in. */
+  'settings.getExport': method(z.object({}), ExportSettings),
+  /** Save the export settings: a role left out takes the default, so `{}` restores every default. */
+  'settings.setExport': method(TypographySettings, ExportSettings),
 } as const;
 
 export type Api = typeof api;

@@ -15,6 +15,7 @@ import { exportHandlers } from './export';
 import { importHandlers } from './import';
 import { buildRegistry, type Registry } from './registry';
 import { reportHandlers } from './reports';
+import { settingsHandlers } from './settings';
 
 export interface CoreOptions {
   /** Path of the SQLite database file (created when absent). */
@@ -40,7 +41,7 @@ export interface Core {
 }
 
 /** Methods that change nothing: no recount needed after them. */
-const READS = new Set(['app.info', 'agencies.list', 'reports.list', 'reports.open', 'reports.check', 'reports.history', 'backups.list']);
+const READS = new Set(['app.info', 'agencies.list', 'reports.list', 'reports.open', 'reports.check', 'reports.history', 'backups.list', 'settings.getExport']);
 const RECOUNT_DELAY_MS = 200;
 
 export const INTERNAL_MESSAGE = '程序内部错误，操作未完成（详细信息已记录到日志）。请重试；如果问题重复出现，请联系技术支持。';
@@ -54,7 +55,7 @@ function packageVersion(): string {
 }
 
 export function createRegistry(): Registry {
-  return buildRegistry(appHandlers, reportHandlers, exportHandlers, importHandlers, aggregateHandlers);
+  return buildRegistry(appHandlers, reportHandlers, exportHandlers, importHandlers, aggregateHandlers, settingsHandlers);
 }
 
 /**

@@ -3,11 +3,13 @@ import type { ExportKind } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import type { Finding } from '../../shared/findings';
 import { getFormat } from '../../shared/format/index';
+import type { TypographySettings } from '../../shared/document/typography';
 import { toExchange, type ReportDoc } from '../../shared/report';
 import { exportDocx } from '../export/docx/index';
 import { exportHtmlFragment, exportHtmlPage } from '../export/html/index';
 import type { Handlers } from './context';
 import { checkReport, docOf } from './documents';
+import { savedExportSettings } from './settings';
 
 const MIME: Record<ExportKind, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -23,15 +25,15 @@ export function exportFileName(doc: Pick<ReportDoc, 'agency' | 'year' | 'format'
   return base + ext;
 }
 
-/** The file content of a report in one of the export kinds. */
-export async function renderExport(doc: ReportDoc, kind: ExportKind, fonts?: Record<string, string>): Promise<Buffer> {
+/** The file content of a report in one of the export kinds, with the fonts and sizes of `settings`. */
+export async function renderExport(doc: ReportDoc, kind: ExportKind, settings: TypographySettings = {}): Promise<Buffer> {
   switch (kind) {
     case 'docx':
-      return exportDocx(doc, fonts ? { fonts } : {});
+      return exportDocx(doc, settings);
     case 'html':
-      return Buffer.from(exportHtmlPage(doc), 'utf8');
+      return Buffer.from(exportHtmlPage(doc, settings), 'utf8');
     case 'html-fragment':
-      return Buffer.from(exportHtmlFragment(doc), 'utf8');
+      return Buffer.from(exportHtmlFragment(doc, settings), 'utf8');
     case 'exchange':
       return Buffer.from(JSON.stringify(toExchange(doc), null, 2) + '\n', 'utf8');
   }
@@ -54,8 +56,7 @@ export const exportHandlers: Handlers<'reports.export'> = {
     const r = store.liveReport(id);
     const errors = GATED_KINDS.includes(kind) ? checkReport(store, r, true).filter((f) => f.severity === 'error') : [];
     if (errors.length > 0 && !force) throw hasErrorsError(errors);
-    const fontsSetting = store.setting('export.fonts');
-    const data = await renderExport(docOf(r), kind, fontsSetting ? (JSON.parse(fontsSetting) as Record<string, string>) : undefined);
+    const data = await renderExport(docOf(r), kind, savedExportSettings(store));
     const fileName = exportFileName(r, kind);
     store.logExport({ reportId: id, revision: r.revision, kind, fileName, forcedOver: errors.map((f) => f.rule) });
     return { fileName, mimeType: MIME[kind], data: data.toString('base64'), forcedOver: errors };

@@ -3,6 +3,8 @@
  * shared by the .docx and HTML exporters so the printed page and the web page agree. Pure data: no docx or
  * DOM types here.
  */
+import { z } from 'zod';
+import '../zod-setup';
 
 /** Twips (DXA, 1/20 pt) in one millimetre. */
 const TWIPS_PER_MM = 1440 / 25.4;
@@ -47,7 +49,19 @@ export const PAGE_TWIPS = (() => {
 export const LATIN_FONT = 'Times New Roman';
 
 /** Elements of the document that carry their own font setting. */
-export type TextRole = 'title' | 'body' | 'heading1' | 'heading2' | 'heading3' | 'table' | 'pageNumber';
+export const TEXT_ROLES = ['title', 'body', 'heading1', 'heading2', 'heading3', 'table', 'pageNumber'] as const;
+export type TextRole = (typeof TEXT_ROLES)[number];
+
+/** The roles as the settings screen and its error messages name them. */
+export const TEXT_ROLE_NAMES: Readonly<Record<TextRole, string>> = {
+  title: '标题',
+  body: '正文',
+  heading1: '一级标题（一、）',
+  heading2: '二级标题（（一））',
+  heading3: '三级标题（1.）',
+  table: '表格',
+  pageNumber: '页码',
+};
 
 export interface RoleStyle {
   /** East-Asian font (w:eastAsia). */
@@ -132,26 +146,98 @@ export const PAGE_NUMBER = {
   outerIndentChars: 1,
 } as const;
 
-/** The settings that a user can override; the exporter merges them over DEFAULT_STYLES. */
-export interface TypographySettings {
-  fonts?: Partial<Record<TextRole, string>>;
-  sizes?: Partial<Record<TextRole, number>>;
+/** The sizes of Chinese typesetting (号) the settings offer, largest first. */
+export const NAMED_SIZES: readonly { readonly name: string; readonly pt: number }[] = [
+  { name: '二号', pt: 22 },
+  { name: '三号', pt: 16 },
+  { name: '四号', pt: 14 },
+  { name: '小四', pt: 12 },
+  { name: '五号', pt: 10.5 },
+];
+
+/** "三号（16 磅）", or "13 磅" for a size without a name. */
+export function sizeLabel(pt: number): string {
+  const named = NAMED_SIZES.find((s) => s.pt === pt);
+  return named ? `${named.name}（${pt} 磅）` : `${pt} 磅`;
 }
 
+/** The named sizes allowed for a role. */
+export function sizeChoices(role: TextRole): readonly { readonly name: string; readonly pt: number }[] {
+  const [min, max] = SIZE_RANGE_PT[role];
+  return NAMED_SIZES.filter((s) => s.pt >= min && s.pt <= max);
+}
+
+/** A font is named, never embedded: a plain name that fits in w:rFonts and in a CSS font-family list. */
+const fontName = (role: TextRole) =>
+  z
+    .string({ error: `${TEXT_ROLE_NAMES[role]}字体应为字体名称` })
+    .trim()
+    .min(1, `${TEXT_ROLE_NAMES[role]}字体不能为空`)
+    .max(64, `${TEXT_ROLE_NAMES[role]}字体名称过长（最多 64 个字符）`)
+    .regex(/^[^"'`<>;{}\\\u0000-\u001f]+$/, `${TEXT_ROLE_NAMES[role]}字体名称含有不能用于字体名的字符`);
+
+const sizePt = (role: TextRole) => {
+  const [min, max] = SIZE_RANGE_PT[role];
+  const range = `${TEXT_ROLE_NAMES[role]}字号应在 ${sizeLabel(min)} 到 ${sizeLabel(max)} 之间`;
+  return z
+    .number({ error: `${TEXT_ROLE_NAMES[role]}字号应为数字（磅）` })
+    .min(min, range)
+    .max(max, range)
+    .multipleOf(0.5, `${TEXT_ROLE_NAMES[role]}字号应为 0.5 磅的整数倍`);
+};
+
+const perRole = <T extends z.ZodType>(of: (role: TextRole) => T) =>
+  z.strictObject({
+    title: of('title'),
+    body: of('body'),
+    heading1: of('heading1'),
+    heading2: of('heading2'),
+    heading3: of('heading3'),
+    table: of('table'),
+    pageNumber: of('pageNumber'),
+  });
+
+/** The export settings with every role filled (what settings.getExport returns). */
+export const ExportSettings = z.strictObject({ fonts: perRole(fontName), sizes: perRole(sizePt) });
+export type ExportSettings = z.infer<typeof ExportSettings>;
+
+/** The settings a user saves: any role left out takes the default of typography.md. */
+export const TypographySettings = z.strictObject({
+  fonts: perRole(fontName).partial().optional(),
+  sizes: perRole(sizePt).partial().optional(),
+});
+export type TypographySettings = z.infer<typeof TypographySettings>;
+
+/**
+ * The styles of every role with the settings over the defaults. Read leniently, as the exporters get
+ * settings from stored blobs and from callers that did not validate them: an unusable font falls back to
+ * the default, a size out of range is brought into it.
+ */
 export function resolveStyles(settings: TypographySettings = {}): Record<TextRole, RoleStyle> {
   const out = {} as Record<TextRole, RoleStyle>;
-  for (const role of Object.keys(DEFAULT_STYLES) as TextRole[]) {
+  for (const role of TEXT_ROLES) {
     const base = DEFAULT_STYLES[role];
     const [min, max] = SIZE_RANGE_PT[role];
-    // settings come from a stored JSON blob: anything but a usable value falls back to the default
     const size = settings.sizes?.[role];
-    const font = settings.fonts?.[role];
+    const font = fontName(role).safeParse(settings.fonts?.[role]);
     out[role] = {
       ...base,
-      font: typeof font === 'string' && font.trim() && font.length <= 64 ? font.trim() : base.font,
+      font: font.success ? font.data : base.font,
       // half-points are the unit of w:sz
       sizePt: typeof size === 'number' && Number.isFinite(size) ? Math.round(Math.min(max, Math.max(min, size)) * 2) / 2 : base.sizePt,
     };
   }
   return out;
+}
+
+/** Every role's font and size, the defaults filled in. */
+export function resolveSettings(settings: TypographySettings = {}): ExportSettings {
+  const styles = resolveStyles(settings);
+  const fonts = {} as ExportSettings['fonts'];
+  const sizes = {} as ExportSettings['sizes'];
+  for (const role of TEXT_ROLES) {
+    fonts[role] = styles[role].font;
+    sizes[role] = styles[role].sizePt;
+  }
+  return { fonts, sizes };
 }
