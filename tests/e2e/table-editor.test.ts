@@ -167,25 +167,117 @@ describe('table editor in Chromium', { skip }, () => {
     await page.close();
   });
 
-  test('invalid text stays as typed, is marked, and is never sent as a number', async () => {
+  test('"12a" into an empty cell: the 12 typed on the way is taken back at once, the text stays red after leaving', async () => {
     const page = await open('format=GOV-2021&table=t3');
-    await page.click(cell('t3.granted.natural'));
+    const id = 't3.granted.natural';
+    const input = page.locator(cell(id));
+    const sentTo = async (c: string) => (await batches(page)).flat().filter((b) => b.cell === c).map((b) => b.value);
+    await page.click(cell(id));
     await page.keyboard.type('12a');
-    await page.keyboard.press('Tab');
-    const input = page.locator(cell('t3.granted.natural'));
-    assert.equal(await input.inputValue(), '12a');
+    assert.deepEqual(await sentTo(id), [1, 12, null], 'the "a" sends the pre-edit value back');
+    assert.equal(await stored(page, id), null);
+    assert.equal(await page.inputValue(cell('t3.resultTotal.natural')), '', 'the computed total follows: nothing');
     assert.equal(await input.getAttribute('aria-invalid'), 'true');
+    assert.equal(await input.getAttribute('data-invalid'), 'true', 'red while typing');
+    await page.keyboard.press('Tab');
+    assert.equal(await active(page), 't3.granted.business');
+    assert.equal(await input.inputValue(), '12a', 'left: the text is not dropped');
+    assert.equal(await input.getAttribute('aria-invalid'), 'true');
+    assert.match((await input.getAttribute('title'))!, /无效输入：“12a”不是数字.*（未保存）/);
+    assert.match((await page.textContent('#status'))!, /不是数字.*未保存/);
+    assert.equal(await stored(page, id), null);
+    // typing over it: the selected invalid text is replaced
+    await page.click(cell(id));
+    await page.keyboard.type('7');
+    assert.equal(await stored(page, id), 7);
+    assert.equal(await input.getAttribute('aria-invalid'), null);
+    await page.keyboard.press('Enter');
+    // fixing the text in place: "7b" goes back to 7, deleting the "b" stores 7 again
+    await page.click(cell(id));
+    await page.click(cell(id)); // second click: editing inside the text
+    await page.keyboard.press('End');
+    await page.keyboard.type('b');
     assert.equal(await input.getAttribute('data-invalid'), 'true');
-    assert.match((await input.getAttribute('title'))!, /不是数字/);
-    // "12" went out while typing; "12a" did not replace it with anything
-    const sent = (await batches(page)).flat().filter((c) => c.cell === 't3.granted.natural');
-    assert.deepEqual(sent.map((c) => c.value), [1, 12]);
-    await page.click(cell('t3.partial.natural'));
+    assert.equal(await stored(page, id), 7);
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Enter');
+    assert.equal(await input.inputValue(), '7');
+    assert.equal(await input.getAttribute('data-invalid'), null);
+    assert.deepEqual(await sentTo(id), [1, 12, null, 7], 'nothing sent while fixing: 7 was kept all along');
+    // the whole "12a" edit left nothing to undo; the "7" is one step
+    await page.keyboard.press('Shift+Enter');
+    await page.keyboard.press('Control+z');
+    assert.equal(await stored(page, id), null);
+    assert.equal(await input.inputValue(), '');
+    await page.close();
+  });
+
+  test('Esc in an invalid cell restores the text and value the edit began with', async () => {
+    const page = await open('format=GOV-2021&table=t3');
+    const id = 't3.new.natural';
+    await page.click(cell(id));
+    await page.keyboard.type('25');
+    await page.keyboard.press('Enter');
+    await page.click(cell(id));
+    await page.keyboard.type('3x');
+    assert.equal(await stored(page, id), 25, '"3" went out, the "x" took it back');
+    await page.keyboard.press('Escape');
+    assert.equal(await page.inputValue(cell(id)), '25');
+    assert.equal(await page.getAttribute(cell(id), 'aria-invalid'), null);
+    assert.equal(await stored(page, id), 25);
+    // a cell left invalid: select it again and Esc drops the text
     await page.keyboard.type('-1');
     await page.keyboard.press('Enter');
-    assert.equal(await page.inputValue(cell('t3.partial.natural')), '-1');
-    assert.ok(!(await batches(page)).flat().some((c) => c.cell === 't3.partial.natural' && typeof c.value === 'number'));
-    assert.match((await page.textContent('#status'))!, /不能为负数/);
+    assert.equal(await page.inputValue(cell(id)), '-1');
+    assert.equal(await stored(page, id), 25, 'a count is never stored negative');
+    await page.keyboard.press('ArrowUp');
+    assert.equal(await active(page), id);
+    await page.keyboard.press('Escape');
+    assert.equal(await page.inputValue(cell(id)), '25');
+    assert.equal(await page.getAttribute(cell(id), 'data-invalid'), null);
+    await page.close();
+  });
+
+  test('as a report prints them: "1,234", "１２件", "3 项" are values; a half-typed "1,2" is not red until the cell is left', async () => {
+    const page = await open('format=GOV-2021&table=t3');
+    await page.click(cell('t3.new.natural'));
+    await page.keyboard.type('1,2');
+    assert.equal(await page.getAttribute(cell('t3.new.natural'), 'data-invalid'), null, 'on the way to 1,234');
+    assert.equal(await stored(page, 't3.new.natural'), null);
+    await page.keyboard.type('34');
+    assert.equal(await stored(page, 't3.new.natural'), 1234);
+    await page.keyboard.press('Tab');
+    assert.equal(await page.inputValue(cell('t3.new.natural')), '1234');
+    await page.keyboard.type('１２件');
+    await page.keyboard.press('Tab');
+    assert.equal(await stored(page, 't3.new.business'), 12);
+    await page.keyboard.type('3 项');
+    await page.keyboard.press('Tab');
+    assert.equal(await stored(page, 't3.new.research'), 3);
+    await page.keyboard.type('1,2');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.getAttribute(cell('t3.new.publicInterest'), 'data-invalid'), 'true', 'unfinished when left');
+    assert.equal(await stored(page, 't3.new.publicInterest'), null);
+    assert.equal(await page.inputValue(cell('t3.new.total')), String(1234 + 12 + 3));
+    await page.close();
+  });
+
+  test('the focus ring shows on a plain, an outlined and an invalid cell; Tab from the last cell leaves the table', async () => {
+    const page = await open('format=GOV-2021&table=t4');
+    const ring = (id: string) => page.$eval(cell(id), (el) => getComputedStyle(el).boxShadow);
+    await page.click(cell('t4.review.corrected'));
+    assert.match(await ring('t4.review.corrected'), /inset/, 'a focused cell has its ring');
+    await page.keyboard.type('x');
+    assert.match(await ring('t4.review.corrected'), /inset/, 'also when invalid');
+    await page.evaluate(() =>
+      window.__tableHarness.setFindings([{ rule: 't4.total', severity: 'error', cells: ['t4.review.corrected'], message: '总计不等于各项之和' }]),
+    );
+    assert.match(await ring('t4.review.corrected'), /inset/, 'also inside an error outline');
+    const last = (await page.$$eval('input[data-cell]:not([readonly])', (els) => els.map((e) => e.getAttribute('data-cell')))).at(-1)!;
+    await page.click(cell(last));
+    await page.keyboard.press('Tab');
+    assert.notEqual(await active(page), last, 'Tab is not trapped in the last cell');
+    assert.equal(await page.getAttribute(cell('t4.review.corrected'), 'data-invalid'), 'true', 'the invalid text is still shown');
     await page.close();
   });
 

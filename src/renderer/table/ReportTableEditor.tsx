@@ -7,7 +7,10 @@
  *   Delete/Backspace clear it, arrows move) and "editing" after typing, a second click, a double click or
  *   F2 (left/right then move the caret; up/down, Enter and Tab still move).
  * - Values go out on every keystroke, so outlines follow the typing; the keystrokes of one edit are one undo
- *   step. Esc takes the edit back. Text that is not a value stays shown in red and is not sent.
+ *   step. Esc takes the edit back (the text and value the cell had before it). Text that is not a value
+ *   ("12a", −1 in a count) stays shown in red, also after leaving the cell, and the cell stores the value it had
+ *   when the edit began — "12" of "12a" is never left behind. Half-typed text ("-", "1,2") stores that value too,
+ *   without the red.
  * - Computed 总计 cells (automatic mode) are read-only inputs: keys skip them, the check panel can still
  *   focus them. A pasted block keeps its shape and leaves them to the sum (see paste.ts).
  * - Undo history belongs to one table; switching tables starts a fresh one.
@@ -40,7 +43,7 @@ import { moveFrom, navModel, type Move } from './navigation';
 import { outlinesFor, type Mark } from './outlines';
 import { isBlockPaste, parseClipboardTable, pasteStatus, planPaste } from './paste';
 import { TableRoot } from './style';
-import { displayText, readTyped } from './typing';
+import { displayText, stepEdit } from './typing';
 import { UndoStack, type Batch } from './undo';
 
 export interface ReportTableEditorProps {
@@ -73,6 +76,8 @@ interface Session {
   id: number;
   /** Typing inside the text (arrows move the caret) rather than a selected cell (arrows move). */
   editing: boolean;
+  /** The stored value when the first keystroke of the edit arrived; undefined before it. */
+  origin?: number | null;
 }
 
 interface Handlers {
@@ -88,7 +93,14 @@ interface Handlers {
   reveal(id: string): boolean;
 }
 
-const NO_DRAFTS: ReadonlyMap<string, string> = new Map();
+/** Text in a cell that is not (yet) its stored value's text, and why it is not a value, if it is not. */
+interface Draft {
+  text: string;
+  error?: string;
+}
+
+const NO_DRAFTS: ReadonlyMap<string, Draft> = new Map();
+const sameDraft = (a: Draft | undefined, b: Draft) => a?.text === b.text && a.error === b.error;
 const ARROWS: Record<string, Move> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 
 function TableEditor(props: ReportTableEditorProps): JSX.Element {
@@ -129,17 +141,28 @@ function TableEditor(props: ReportTableEditorProps): JSX.Element {
       latest.current.shown = sent;
     };
     const status = (message: string) => latest.current.props.onStatus?.(message);
-    const editDrafts = (edit: (next: Map<string, string>) => void) =>
+    const editDrafts = (edit: (next: Map<string, Draft>) => void) =>
       setDrafts((prev) => {
         const next = new Map(prev);
         edit(next);
-        return next.size === prev.size && [...next].every(([k, v]) => prev.get(k) === v) ? prev : next;
+        return next.size === prev.size && [...next].every(([k, v]) => sameDraft(prev.get(k), v)) ? prev : next;
       });
     const begin = (cell: string): Session => {
       if (session.current?.cell === cell) return session.current;
       end();
       session.current = { cell, id: ++sessions, editing: false };
       return session.current;
+    };
+    /** Store what the text of the session's cell means now (see stepEdit), within the edit's undo step. */
+    const store = (s: Session, text: string, final: boolean) => {
+      const current = valueOf(s.cell);
+      if (s.origin === undefined) s.origin = current;
+      const step = stepEdit(kindOf(s.cell), text, final, s.origin, current);
+      if (step.store !== undefined) {
+        undo.record([{ cell: s.cell, before: current, after: step.store }], s.id);
+        emit([{ cell: s.cell, value: step.store }]);
+      }
+      return step.typed;
     };
     /** Finish the edit of the current cell: a valid text becomes the stored value, invalid text stays shown. */
     const end = () => {
@@ -148,15 +171,13 @@ function TableEditor(props: ReportTableEditorProps): JSX.Element {
       session.current = null;
       const el = inputOf(s.cell);
       if (el && !latest.current.readOnly.has(s.cell) && s.editing) {
-        const typed = readTyped(kindOf(s.cell), el.value, true);
-        if (typed.kind === 'value') {
-          const before = valueOf(s.cell);
-          if (before !== typed.value) {
-            undo.record([{ cell: s.cell, before, after: typed.value }], s.id);
-            emit([{ cell: s.cell, value: typed.value }]);
-          }
-          editDrafts((d) => d.delete(s.cell));
-        } else if (typed.kind === 'invalid') status(`${index.cellById.get(s.cell)!.name}：${typed.error}（未保存）`);
+        const text = el.value;
+        const typed = store(s, text, true);
+        if (typed.kind === 'invalid') {
+          // half-typed text ("1,2") that was never finished is wrong now that the edit is over
+          editDrafts((d) => d.set(s.cell, { text, error: typed.error }));
+          status(`${index.cellById.get(s.cell)!.name}：${typed.error}（未保存）`);
+        } else editDrafts((d) => d.delete(s.cell));
       }
       undo.seal();
     };
@@ -201,7 +222,10 @@ function TableEditor(props: ReportTableEditorProps): JSX.Element {
       const s = session.current;
       if (s) emit(undo.discard(s.id));
       editDrafts((d) => d.delete(id));
-      if (s) s.editing = false;
+      if (s) {
+        s.editing = false;
+        s.origin = undefined;
+      }
       toSelect.current = id;
     };
     return {
@@ -236,13 +260,8 @@ function TableEditor(props: ReportTableEditorProps): JSX.Element {
         const s = begin(id);
         s.editing = true;
         const text = el.value;
-        editDrafts((d) => d.set(id, text));
-        const typed = readTyped(kindOf(id), text, false);
-        if (typed.kind !== 'value') return;
-        const before = valueOf(id);
-        if (before === typed.value) return;
-        undo.record([{ cell: id, before, after: typed.value }], s.id);
-        emit([{ cell: id, value: typed.value }]);
+        const typed = store(s, text, false);
+        editDrafts((d) => d.set(id, { text, error: typed.kind === 'invalid' ? typed.error : undefined }));
       },
       keyDown(e) {
         const el = e.currentTarget;
@@ -341,7 +360,7 @@ function TableEditor(props: ReportTableEditorProps): JSX.Element {
   const cellText = (id: string) => {
     const kind = index.cellById.get(id)!.kind;
     const draft = readOnly.has(id) ? undefined : drafts.get(id);
-    return { text: draft ?? displayText(kind, shown[id]), error: draftError(draft, kind) };
+    return { text: draft?.text ?? displayText(kind, shown[id]), error: draft?.error };
   };
 
   const renderRow = (row: (typeof grid.rows)[number], r: number) => {
@@ -380,12 +399,6 @@ function TableEditor(props: ReportTableEditorProps): JSX.Element {
       </table>
     </TableRoot>
   );
-}
-
-function draftError(draft: string | undefined, kind: Parameters<typeof readTyped>[0]): string | undefined {
-  if (draft === undefined) return undefined;
-  const typed = readTyped(kind, draft, false);
-  return typed.kind === 'invalid' ? typed.error : undefined;
 }
 
 const LABEL_CLASS: Record<Exclude<GridCell['kind'], 'value'>, string> = {

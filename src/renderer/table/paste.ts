@@ -7,8 +7,8 @@
  * do not parse are reported, not pasted.
  */
 import type { ValueKind } from '../../shared/format/index';
-import { parseCellText } from '../../shared/values';
 import type { NavModel } from './navigation';
+import { parseTyped } from './typing';
 import type { CellChange } from './undo';
 
 /** Split clipboard text into rows of cells. */
@@ -116,7 +116,7 @@ export function planPaste(model: NavModel, start: string, block: readonly (reado
         plan.skippedTotals++;
         return;
       }
-      const parsed = parseCellText(ctx.kindOf(target.id), text);
+      const parsed = parseTyped(ctx.kindOf(target.id), text);
       if (!parsed.ok) {
         plan.rejected.push({ cell: target.id, row: dr + 1, column: dc + 1, text, error: parsed.error });
         return;
