@@ -142,6 +142,31 @@ describe('editor in the browser', { skip: skip ?? false }, () => {
     }
   });
 
+  test('"12a" typed into an empty cell leaves no 12 behind, also after a reload; then "7" is stored', async () => {
+    const id = 't3.new.research';
+    const storedValue = async () => {
+      const detail = (await app.core.dispatch('reports.open', { id: 1 })) as { ok: true; value: { cells: Record<string, number | null> } };
+      return detail.value.cells[id] ?? null;
+    };
+    await cell(page, id).click();
+    await page.keyboard.type('12a');
+    await page.keyboard.press('Tab');
+    assert.equal(await cell(page, id).inputValue(), '12a');
+    assert.equal(await cell(page, id).getAttribute('aria-invalid'), 'true');
+    await waitSaved(page);
+    assert.equal(await storedValue(), null);
+    await page.reload(); // no wait: whatever the page still had to send goes out as it unloads
+    await page.getByTestId('nav-s3').click();
+    assert.equal(await cell(page, id).inputValue(), '');
+    assert.equal(await storedValue(), null, 'the 12 typed on the way to "12a" was never kept');
+    await typeInto(page, id, '7');
+    for (let waited = 0; (await storedValue()) !== 7 && waited < 10_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+    assert.equal(await storedValue(), 7);
+    await cell(page, id).click();
+    await page.keyboard.press('Delete');
+    await page.keyboard.press('Enter');
+  });
+
   test('a warning is acknowledged with a reason and stays acknowledged', async () => {
     await page.getByTestId('nav-s2').click();
     await typeInto(page, 't2.fees.amount', '25000');
