@@ -155,6 +155,10 @@ describe('editor in the browser', { skip: skip ?? false }, () => {
     assert.equal(await cell(page, id).getAttribute('aria-invalid'), 'true');
     await waitSaved(page);
     assert.equal(await storedValue(), null);
+    await page.getByTestId('nav-checks').click();
+    await page.getByTestId('nav-s3').click();
+    assert.equal(await cell(page, id).inputValue(), '12a', 'still shown after visiting another part');
+    assert.equal(await cell(page, id).getAttribute('aria-invalid'), 'true');
     await page.reload(); // no wait: whatever the page still had to send goes out as it unloads
     await page.getByTestId('nav-s3').click();
     assert.equal(await cell(page, id).inputValue(), '');

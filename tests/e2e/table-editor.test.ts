@@ -24,6 +24,7 @@ declare global {
       focus(cell: string): void;
       focusHandled: number;
       setManualTotals(manual: boolean): void;
+      setTable(table: TableId): void;
     };
   }
 }
@@ -186,6 +187,13 @@ describe('table editor in Chromium', { skip }, () => {
     assert.match((await input.getAttribute('title'))!, /无效输入：“12a”不是数字.*（未保存）/);
     assert.match((await page.textContent('#status'))!, /不是数字.*未保存/);
     assert.equal(await stored(page, id), null);
+    // another part and back: still shown, still red
+    await page.evaluate(() => window.__tableHarness.setTable('t4'));
+    await page.waitForSelector('table.rte-t4');
+    await page.evaluate(() => window.__tableHarness.setTable('t3'));
+    await page.waitForSelector('table.rte-t3');
+    assert.equal(await input.inputValue(), '12a', 'kept across a visit to another table');
+    assert.equal(await input.getAttribute('aria-invalid'), 'true');
     // typing over it: the selected invalid text is replaced
     await page.click(cell(id));
     await page.keyboard.type('7');

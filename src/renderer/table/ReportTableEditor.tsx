@@ -39,6 +39,7 @@ import type { Finding } from '../../shared/findings';
 import { gridFor, type GridCell } from '../../shared/grid';
 import type { Cells } from '../../shared/report';
 import { applyComputedTotals } from '../../shared/totals';
+import { keepDrafts, keptDrafts, type Draft } from './kept-drafts';
 import { moveFrom, navModel, type Move } from './navigation';
 import { outlinesFor, type Mark } from './outlines';
 import { isBlockPaste, parseClipboardTable, pasteStatus, planPaste } from './paste';
@@ -93,13 +94,6 @@ interface Handlers {
   reveal(id: string): boolean;
 }
 
-/** Text in a cell that is not (yet) its stored value's text, and why it is not a value, if it is not. */
-interface Draft {
-  text: string;
-  error?: string;
-}
-
-const NO_DRAFTS: ReadonlyMap<string, Draft> = new Map();
 const sameDraft = (a: Draft | undefined, b: Draft) => a?.text === b.text && a.error === b.error;
 const ARROWS: Record<string, Move> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 
@@ -114,7 +108,10 @@ function TableEditor(props: ReportTableEditorProps): JSX.Element {
   const model = useMemo(() => navModel(grid, readOnly), [grid, readOnly]);
   const shown = useMemo(() => (manualTotals ? cells : applyComputedTotals(format, cells)), [format, cells, manualTotals]);
   const outlines = useMemo(() => outlinesFor(findings, table, index), [findings, table, index]);
-  const [drafts, setDrafts] = useState(NO_DRAFTS);
+  // text that is not its cell's value: being typed, or left invalid (also on an earlier visit to this table)
+  const [drafts, setDrafts] = useState<ReadonlyMap<string, Draft>>(() => keptDrafts(props.onChange, table, shown, (id) => !readOnly.has(id)));
+  const draftsRef = useRef(drafts);
+  draftsRef.current = drafts;
 
   const rootRef = useRef<HTMLDivElement>(null);
   const latest = useRef({ props, shown, model, readOnly });
@@ -344,6 +341,14 @@ function TableEditor(props: ReportTableEditorProps): JSX.Element {
     const el = rootRef.current?.querySelector<HTMLInputElement>(`input[data-cell="${id}"]`);
     if (el && document.activeElement === el) el.select();
   });
+
+  useEffect(
+    () => () => {
+      const { props: last, shown: stored } = latest.current;
+      keepDrafts(last.onChange, last.table, draftsRef.current, stored, (id) => index.cellById.get(id)!.kind);
+    },
+    [index],
+  );
 
   useEffect(() => {
     if (!focusCell) return;

@@ -25,6 +25,8 @@ interface HarnessApi {
   focus(cell: string): void;
   focusHandled: number;
   setManualTotals(manual: boolean): void;
+  /** Show another table of the same report, as the editor's part navigation does. */
+  setTable(table: TableId): void;
 }
 
 declare global {
@@ -35,7 +37,7 @@ declare global {
 
 const params = new URLSearchParams(location.search);
 const format = (params.get('format') ?? 'GOV-2021') as FormatId;
-const table = (params.get('table') ?? 't3') as TableId;
+const firstTable = (params.get('table') ?? 't3') as TableId;
 const manualAtStart = params.get('manual') === '1';
 const demo = params.get('demo') === '1';
 
@@ -48,6 +50,7 @@ const api: HarnessApi = {
   focus: () => {},
   focusHandled: 0,
   setManualTotals: () => {},
+  setTable: () => {},
 };
 window.__tableHarness = api;
 
@@ -80,6 +83,7 @@ function Harness() {
   const [injected, setInjected] = useState<Finding[] | null>(null);
   const [focusCell, setFocusCell] = useState<string | null>(null);
   const [status, setStatus] = useState('');
+  const [table, setTable] = useState(firstTable);
   const doc = useMemo(
     () => ({ format, year: format === 'GOV-2019' ? 2020 : 2025, agency: { name: '示例局', level: 'county-department' as const }, narrative: {}, cells, acknowledged: [] }),
     [cells],
@@ -92,6 +96,7 @@ function Harness() {
   api.findings = () => findings;
   api.setFindings = (f) => setInjected(f);
   api.focus = (c) => setFocusCell(c);
+  api.setTable = setTable;
   api.setManualTotals = (manual) => {
     setManual(manual);
     // back to automatic: the stored totals follow their parts again, as the app's store does
