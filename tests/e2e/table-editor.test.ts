@@ -289,6 +289,41 @@ describe('table editor in Chromium', { skip }, () => {
     await page.close();
   });
 
+  test('an input method: nothing is read while pinyin is composed; the committed "12件" is 12', async () => {
+    const page = await open('format=GOV-2021&table=t3');
+    const id = 't3.new.natural';
+    await page.click(cell(id));
+    await page.keyboard.type('12');
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Input.imeSetComposition', { text: 'jian', selectionStart: 4, selectionEnd: 4 });
+    assert.equal(await page.inputValue(cell(id)), '12jian');
+    assert.equal(await page.getAttribute(cell(id), 'data-invalid'), null, 'not red while composing');
+    assert.equal(await stored(page, id), 12);
+    await cdp.send('Input.insertText', { text: '件' });
+    assert.equal(await page.inputValue(cell(id)), '12件');
+    assert.equal(await page.getAttribute(cell(id), 'data-invalid'), null);
+    assert.equal(await stored(page, id), 12);
+    await page.keyboard.press('Enter');
+    assert.equal(await page.inputValue(cell(id)), '12');
+    // a committed word that is no number: red, and the 12 typed before it is taken back
+    await page.click(cell('t3.new.business'));
+    await page.keyboard.type('3');
+    await cdp.send('Input.imeSetComposition', { text: 'wu', selectionStart: 2, selectionEnd: 2 });
+    await cdp.send('Input.insertText', { text: '五' });
+    assert.equal(await page.getAttribute(cell('t3.new.business'), 'data-invalid'), 'true');
+    assert.equal(await stored(page, 't3.new.business'), null);
+    await page.close();
+  });
+
+  test('typing into a computed 总计 says why nothing happens', async () => {
+    const page = await open('format=GOV-2021&table=t4');
+    await page.click(cell('t4.review.total'));
+    await page.keyboard.type('5');
+    assert.equal(await page.inputValue(cell('t4.review.total')), '');
+    assert.match((await page.textContent('#status'))!, /总计自动计算.*手工填写总计/);
+    await page.close();
+  });
+
   test('switching back to computed totals shows the sum, not text typed by hand', async () => {
     const page = await open('format=GOV-2021&table=t4&manual=1');
     await page.click(cell('t4.review.total'));

@@ -28,6 +28,7 @@ import {
   useState,
   type ChangeEvent,
   type ClipboardEvent,
+  type CompositionEvent,
   type FocusEvent,
   type JSX,
   type KeyboardEvent,
@@ -88,6 +89,7 @@ interface Handlers {
   mouseUp(e: MouseEvent<HTMLInputElement>): void;
   doubleClick(e: MouseEvent<HTMLInputElement>): void;
   change(e: ChangeEvent<HTMLInputElement>): void;
+  compositionEnd(e: CompositionEvent<HTMLInputElement>): void;
   keyDown(e: KeyboardEvent<HTMLInputElement>): void;
   paste(e: ClipboardEvent<HTMLInputElement>): void;
   /** Select a cell as the check panel asks: focused, scrolled to the middle, its text selected. */
@@ -215,6 +217,16 @@ function TableEditor(props: ReportTableEditorProps): JSX.Element {
         emit([{ cell: id, value: null }]);
       }
     };
+    /** The text of a cell changed by typing: draft it and store what it means now. */
+    const typed = (el: HTMLInputElement) => {
+      const id = el.dataset.cell!;
+      if (latest.current.readOnly.has(id)) return;
+      const s = begin(id);
+      s.editing = true;
+      const text = el.value;
+      const meaning = store(s, text, false);
+      editDrafts((d) => d.set(id, { text, error: meaning.kind === 'invalid' ? meaning.error : undefined }));
+    };
     const revert = (id: string) => {
       const s = session.current;
       if (s) emit(undo.discard(s.id));
@@ -251,14 +263,14 @@ function TableEditor(props: ReportTableEditorProps): JSX.Element {
         s.editing = !e.currentTarget.readOnly;
       },
       change(e) {
-        const el = e.currentTarget;
-        const id = el.dataset.cell!;
-        if (latest.current.readOnly.has(id)) return;
-        const s = begin(id);
-        s.editing = true;
-        const text = el.value;
-        const typed = store(s, text, false);
-        editDrafts((d) => d.set(id, { text, error: typed.kind === 'invalid' ? typed.error : undefined }));
+        // an input method's pinyin ("12jian" on the way to "12件") is read once it is committed
+        if ((e.nativeEvent as InputEvent).isComposing) {
+          const el = e.currentTarget;
+          if (!latest.current.readOnly.has(el.dataset.cell!)) editDrafts((d) => d.set(el.dataset.cell!, { text: el.value }));
+        } else typed(e.currentTarget);
+      },
+      compositionEnd(e) {
+        typed(e.currentTarget);
       },
       keyDown(e) {
         const el = e.currentTarget;
@@ -277,6 +289,11 @@ function TableEditor(props: ReportTableEditorProps): JSX.Element {
           return;
         }
         if (e.altKey || e.nativeEvent.isComposing) return;
+        if (el.readOnly && (e.key.length === 1 || e.key === 'Delete' || e.key === 'Backspace')) {
+          // typing into a computed 总计 does nothing: say why
+          status(AUTO_TITLE);
+          return;
+        }
         const arrow = ARROWS[e.key];
         if (arrow) {
           // left/right move the caret while typing inside the text; up/down always move
@@ -318,7 +335,10 @@ function TableEditor(props: ReportTableEditorProps): JSX.Element {
       paste(e) {
         const text = e.clipboardData.getData('text/plain');
         // a single value goes into the input as typed text
-        if (!isBlockPaste(text)) return;
+        if (!isBlockPaste(text)) {
+          if (e.currentTarget.readOnly) status(AUTO_TITLE);
+          return;
+        }
         e.preventDefault();
         const start = e.currentTarget.dataset.cell!;
         end();
@@ -486,6 +506,7 @@ const ValueCellView = memo(function ValueCellView(props: ValueCellProps) {
         onMouseUp={h.mouseUp}
         onDoubleClick={h.doubleClick}
         onChange={h.change}
+        onCompositionEnd={h.compositionEnd}
         onKeyDown={h.keyDown}
         onPaste={h.paste}
       />

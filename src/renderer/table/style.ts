@@ -56,15 +56,23 @@ export const TableRoot = styled('div')(({ theme }) => {
       borderRadius: 0,
     },
     '& td.v input:focus': { boxShadow: `inset 0 0 0 2px ${primary.main}`, background: alpha(primary.main, 0.06) },
-    '& td.v input[data-invalid]': { color: error.dark, background: alpha(error.main, 0.12), fontWeight: 600 },
+    '& td.v input[data-invalid]': {
+      color: error.dark,
+      background: alpha(error.main, 0.12),
+      fontWeight: 600,
+      outline: `2px solid ${error.main}`,
+      outlineOffset: -2,
+    },
     '& td.v input[data-severity="error"]': { outline: `2px solid ${error.main}`, outlineOffset: -2 },
     '& td.v input[data-severity="warning"]': { outline: `2px solid ${warning.main}`, outlineOffset: -2 },
     '& td.v input[data-severity="warning"][data-ack]': {
       outline: `1px dashed ${alpha(warning.main, 0.6)}`,
       outlineOffset: -2,
     },
+    // text that is not a value: red whatever the checks say about the value stored
+    '& td.v input[data-invalid][data-severity]': { outline: `2px solid ${error.main}`, outlineOffset: -2 },
     // focus ring inside the outline, so both show
-    '& td.v input[data-severity]:focus': { boxShadow: `inset 0 0 0 4px ${alpha(primary.main, 0.85)}` },
+    '& td.v input[data-severity]:focus, & td.v input[data-invalid]:focus': { boxShadow: `inset 0 0 0 4px ${alpha(primary.main, 0.85)}` },
     '& td.v.auto': { background: grey[100] },
     '& td.v.auto input': { color: text.secondary, cursor: 'default' },
     '& td.v.auto input:focus': { background: 'transparent' },
