@@ -184,8 +184,8 @@ describe('table editor in Chromium', { skip }, () => {
     assert.equal(await active(page), 't3.granted.business');
     assert.equal(await input.inputValue(), '12a', 'left: the text is not dropped');
     assert.equal(await input.getAttribute('aria-invalid'), 'true');
-    assert.match((await input.getAttribute('title'))!, /无效输入：“12a”不是数字.*（未保存）/);
-    assert.match((await page.textContent('#status'))!, /不是数字.*未保存/);
+    assert.match((await input.getAttribute('title'))!, /无效输入：“12a”不是数字.*（未保存，仍为空白）/);
+    assert.match((await page.textContent('#status'))!, /不是数字.*（未保存，仍为空白）/);
     assert.equal(await stored(page, id), null);
     // another part and back: still shown, still red
     await page.evaluate(() => window.__tableHarness.setTable('t4'));
@@ -229,6 +229,7 @@ describe('table editor in Chromium', { skip }, () => {
     await page.click(cell(id));
     await page.keyboard.type('3x');
     assert.equal(await stored(page, id), 25, '"3" went out, the "x" took it back');
+    assert.match((await page.getAttribute(cell(id), 'title'))!, /（未保存，仍为原值 25）/);
     await page.keyboard.press('Escape');
     assert.equal(await page.inputValue(cell(id)), '25');
     assert.equal(await page.getAttribute(cell(id), 'aria-invalid'), null);

@@ -175,7 +175,7 @@ function TableEditor(props: ReportTableEditorProps): JSX.Element {
         if (typed.kind === 'invalid') {
           // half-typed text ("1,2") that was never finished is wrong now that the edit is over
           editDrafts((d) => d.set(s.cell, { text, error: typed.error }));
-          status(`${index.cellById.get(s.cell)!.name}：${typed.error}（未保存）`);
+          status(`${index.cellById.get(s.cell)!.name}：${typed.error}（${notSaved(displayText(kindOf(s.cell), valueOf(s.cell)))}）`);
         } else editDrafts((d) => d.delete(s.cell));
       }
       undo.seal();
@@ -385,7 +385,8 @@ function TableEditor(props: ReportTableEditorProps): JSX.Element {
   const cellText = (id: string) => {
     const kind = index.cellById.get(id)!.kind;
     const draft = readOnly.has(id) ? undefined : drafts.get(id);
-    return { text: draft?.text ?? displayText(kind, shown[id]), error: draft?.error };
+    const stored = displayText(kind, shown[id]);
+    return { text: draft?.text ?? stored, error: draft?.error && `${draft.error}（${notSaved(stored)}）` };
   };
 
   const renderRow = (row: (typeof grid.rows)[number], r: number) => {
@@ -424,6 +425,11 @@ function TableEditor(props: ReportTableEditorProps): JSX.Element {
       </table>
     </TableRoot>
   );
+}
+
+/** What an invalid cell keeps: the user must know the number the checks and the export see. */
+function notSaved(storedText: string): string {
+  return storedText === '' ? '未保存，仍为空白' : `未保存，仍为原值 ${storedText}`;
 }
 
 const LABEL_CLASS: Record<Exclude<GridCell['kind'], 'value'>, string> = {
@@ -466,7 +472,7 @@ interface ValueCellProps {
   cell: GridCell;
   name: string;
   text: string;
-  /** Why the typed text is not a value (it stays shown, and is not saved). */
+  /** Why the typed text is not a value (it stays shown, and is not saved), and what is stored instead. */
   error?: string;
   auto: boolean;
   severity?: Mark['severity'];
@@ -478,7 +484,7 @@ interface ValueCellProps {
 
 const ValueCellView = memo(function ValueCellView(props: ValueCellProps) {
   const { cell, name, text, error, auto, severity, acknowledged, problems, h } = props;
-  const title = [error && `无效输入：${error}（未保存）`, problems, auto && AUTO_TITLE].filter(Boolean).join('\n');
+  const title = [error && `无效输入：${error}`, problems, auto && AUTO_TITLE].filter(Boolean).join('\n');
   return (
     <td
       className={auto ? 'v auto' : 'v'}
