@@ -10,9 +10,13 @@
  *   step. Esc takes the edit back (the text and value the cell had before it). Text that is not a value
  *   ("12a", −1 in a count) stays shown in red, also after leaving the cell, and the cell stores the value it had
  *   when the edit began — "12" of "12a" is never left behind. Half-typed text ("-", "1,2") stores that value too,
- *   without the red.
+ *   without the red; so does an input method's pinyin until it is committed. Invalid text left in a table is
+ *   still there after a visit to another part (kept-drafts.ts), not after a reload: it was never saved.
+ * - Text reads as a report prints it: full-width digits, "1,234", "12件" (typing.ts).
  * - Computed 总计 cells (automatic mode) are read-only inputs: keys skip them, the check panel can still
- *   focus them. A pasted block keeps its shape and leaves them to the sum (see paste.ts).
+ *   focus them, typing into one says why nothing happens. A pasted block keeps its shape and leaves them to
+ *   the sum (see paste.ts).
+ * - Tab from the last cell (Shift+Tab from the first) leaves the table, as anywhere else on the page.
  * - Undo history belongs to one table; switching tables starts a fresh one.
  *
  * Keeping it fast: every handler is created once and reads the latest props through a ref, and each value
