@@ -76,3 +76,15 @@ test('values are read by the kind of their target cell', () => {
   assert.match(bad.rejected[0]!.error, /不能为负数/);
   assert.equal(bad.outside, 1);
 });
+
+test('a block copied from a printed report: thousands separators, full-width digits and a trailing 件', () => {
+  const block = parseClipboardTable('1,234\t１２件\t3 项\t"2,000"\t5件a\n');
+  const plan = planPaste(auto, 't3.new.natural', block, ctx());
+  assert.deepEqual(plan.changes.map((c) => [c.cell, c.after]), [
+    ['t3.new.natural', 1234],
+    ['t3.new.business', 12],
+    ['t3.new.research', 3],
+    ['t3.new.publicInterest', 2000],
+  ]);
+  assert.deepEqual(plan.rejected.map((r) => [r.cell, r.text]), [['t3.new.legal', '5件a']]);
+});
