@@ -282,6 +282,10 @@ describe('table editor in Chromium', { skip }, () => {
       window.__tableHarness.setFindings([{ rule: 't4.total', severity: 'error', cells: ['t4.review.corrected'], message: '总计不等于各项之和' }]),
     );
     assert.match(await ring('t4.review.corrected'), /inset/, 'also inside an error outline');
+    await page.emulateMedia({ forcedColors: 'active' });
+    const forced = await page.$eval(cell('t4.review.corrected'), (el) => getComputedStyle(el).outlineStyle + ' ' + getComputedStyle(el).outlineWidth);
+    assert.equal(forced, 'solid 3px', 'Windows high contrast: the ring is an outline');
+    await page.emulateMedia({ forcedColors: 'none' });
     const last = (await page.$$eval('input[data-cell]:not([readonly])', (els) => els.map((e) => e.getAttribute('data-cell')))).at(-1)!;
     await page.click(cell(last));
     await page.keyboard.press('Tab');

@@ -73,6 +73,11 @@ export const TableRoot = styled('div')(({ theme }) => {
     '& td.v input[data-invalid][data-severity]': { outline: `2px solid ${error.main}`, outlineOffset: -2 },
     // focus ring inside the outline, so both show
     '& td.v input[data-severity]:focus, & td.v input[data-invalid]:focus': { boxShadow: `inset 0 0 0 4px ${alpha(primary.main, 0.85)}` },
+    // Windows high contrast drops box shadows: the focus ring becomes an outline in the system colour
+    '@media (forced-colors: active)': {
+      '& td.v input:focus, & td.v input[data-invalid][data-severity]:focus': { outline: '3px solid Highlight', outlineOffset: -3 },
+      '& td.v input[data-invalid]:not(:focus)': { outline: '2px dashed Mark', outlineOffset: -2 },
+    },
     '& td.v.auto': { background: grey[100] },
     '& td.v.auto input': { color: text.secondary, cursor: 'default' },
     '& td.v.auto input:focus': { background: 'transparent' },
