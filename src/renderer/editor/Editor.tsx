@@ -38,6 +38,7 @@ import { useFeedback } from '../common/feedback';
 import { useExport } from '../common/useExport';
 import { defaultPreamble } from '../../shared/document/preamble';
 import { Preview } from '../preview/Preview';
+import { SettingsDialog } from '../settings/SettingsDialog';
 import { ReportTableEditor } from '../table/ReportTableEditor';
 import { ChecksPanel } from './ChecksPanel';
 import { HistoryPanel } from './HistoryPanel';
@@ -124,6 +125,7 @@ function LoadedEditor({ initial, menu, onClose }: { initial: ReportDetail; menu:
   const warnings = open.length - errors;
 
   const [moreExports, setMoreExports] = useState<HTMLElement | null>(null);
+  const [exportSettings, setExportSettings] = useState(false);
   const doExport = useCallback(
     async (kind: ExportKind) => {
       try {
@@ -318,7 +320,17 @@ function LoadedEditor({ initial, menu, onClose }: { initial: ReportDetail; menu:
                 {label}
               </MenuItem>
             ))}
+            <Divider />
+            <MenuItem
+              onClick={() => {
+                setMoreExports(null);
+                setExportSettings(true);
+              }}
+            >
+              导出设置（字体、字号）…
+            </MenuItem>
           </Menu>
+          <SettingsDialog open={exportSettings} tabs={['export']} onClose={() => setExportSettings(false)} />
         </Toolbar>
       </AppBar>
       <Box sx={{ flexGrow: 1, display: 'flex', minHeight: 0 }}>

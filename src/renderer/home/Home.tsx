@@ -29,6 +29,7 @@ import { useExport } from '../common/useExport';
 import { AgencyFields, EMPTY_AGENCY } from './AgencyFields';
 import { IMPORT_ACCEPT, ImportDialog, pickedFromFile, type PickedFile } from './ImportDialog';
 import { NewReportDialog } from './NewReportDialog';
+import { SettingsDialog } from '../settings/SettingsDialog';
 import { nextDeadline } from './years';
 
 interface HomeProps {
@@ -53,6 +54,7 @@ export function Home({ agencies, page, menu, onAgenciesChanged, onNavigate }: Ho
   const [addAgency, setAddAgency] = useState(false);
   const [agencyDraft, setAgencyDraft] = useState(EMPTY_AGENCY);
   const [dragging, setDragging] = useState(false);
+  const [settings, setSettings] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const [allReports, setAllReports] = useState<ReportSummary[]>([]);
 
@@ -173,6 +175,9 @@ export function Home({ agencies, page, menu, onAgenciesChanged, onNavigate }: Ho
               返回报告列表
             </Button>
           )}
+          <Button color="inherit" onClick={() => setSettings(true)}>
+            设置
+          </Button>
         </Toolbar>
       </AppBar>
       <input
@@ -335,6 +340,7 @@ export function Home({ agencies, page, menu, onAgenciesChanged, onNavigate }: Ho
           </Button>
         </DialogActions>
       </Dialog>
+      <SettingsDialog open={settings} onClose={() => setSettings(false)} onDataChanged={() => Promise.all([load(), onAgenciesChanged()]).then(() => undefined)} />
       {exportDialogs}
     </Box>
   );

@@ -4,7 +4,7 @@
  * at A4 size and zoomed to the pane, so lines break where they will on paper.
  */
 import Box from '@mui/material/Box';
-import { useEffect, useRef, useState, type CSSProperties } from 'react';
+import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { FORMATS, formatIndex, type FormatId, type TableId } from '../../shared/format/index';
 import { gridFor } from '../../shared/grid';
 import type { Cells, Narrative } from '../../shared/report';
@@ -13,14 +13,18 @@ import { formatValue } from '../../shared/values';
 // imports — so the preview is what the .docx and the web page will show, not a lookalike.
 import { paragraphsOf, type ParagraphKind } from '../../shared/document/paragraphs';
 import { preambleText } from '../../shared/document/preamble';
-import { DEFAULT_STYLES, PAGE_MM, SPACING, cssFontFamily, type TextRole } from '../../shared/document/typography';
+import { PAGE_MM, SPACING, cssFontFamily, resolveStyles, type RoleStyle, type TextRole } from '../../shared/document/typography';
+import { useExportSettings } from '../settings/exportSettings';
 
 const PT = 96 / 72; // CSS px per point
 const MM = 96 / 25.4; // CSS px per millimetre
 const PAGE_WIDTH = PAGE_MM.width * MM;
 
-function roleStyle(role: TextRole): CSSProperties {
-  const r = DEFAULT_STYLES[role];
+/** Each role's font and size: the saved export settings over the defaults, as the exporters resolve them. */
+type Styles = Record<TextRole, RoleStyle>;
+
+function roleStyle(styles: Styles, role: TextRole): CSSProperties {
+  const r = styles[role];
   return { fontFamily: cssFontFamily(r.font), fontSize: r.sizePt * PT, fontWeight: r.bold ? 'bold' : 'normal' };
 }
 
@@ -33,11 +37,11 @@ const lineStyle: CSSProperties = {
 
 const PARAGRAPH_ROLE: Record<ParagraphKind, TextRole> = { body: 'body', heading2: 'heading2', heading3: 'heading3' };
 
-function Paragraphs({ text }: { text: string | undefined }) {
+function Paragraphs({ text, styles }: { text: string | undefined; styles: Styles }) {
   return (
     <>
       {paragraphsOf(text).map((p, i) => (
-        <p key={i} style={{ ...lineStyle, ...roleStyle(PARAGRAPH_ROLE[p.kind]) }}>
+        <p key={i} style={{ ...lineStyle, ...roleStyle(styles, PARAGRAPH_ROLE[p.kind]) }}>
           {p.text}
         </p>
       ))}
@@ -46,7 +50,6 @@ function Paragraphs({ text }: { text: string | undefined }) {
 }
 
 const cellStyle: CSSProperties = {
-  ...roleStyle('table'),
   border: '1px solid #000',
   padding: '2px 3px',
   lineHeight: 1.25,
@@ -54,7 +57,8 @@ const cellStyle: CSSProperties = {
   wordBreak: 'break-all',
 };
 
-function PreviewTable({ format, table, cells }: { format: FormatId; table: TableId; cells: Cells }) {
+function PreviewTable({ format, table, cells, styles }: { format: FormatId; table: TableId; cells: Cells; styles: Styles }) {
+  const tableText = roleStyle(styles, 'table');
   const grid = gridFor(FORMATS[format], table);
   const index = formatIndex(format);
   const total = grid.columnWeights.reduce((a, b) => a + b, 0);
@@ -75,6 +79,7 @@ function PreviewTable({ format, table, cells }: { format: FormatId; table: Table
               const vertical = c.kind === 'label' && c.rowSpan > 4 && c.colSpan === 1 && c.col === 0;
               const style: CSSProperties = {
                 ...cellStyle,
+                ...tableText,
                 textAlign: c.kind === 'value' || c.kind === 'header' || c.kind === 'corner' ? 'center' : 'left',
                 ...(vertical ? { writingMode: 'vertical-rl', textAlign: 'center', letterSpacing: '0.2em' } : {}),
               };
@@ -104,6 +109,8 @@ export interface PreviewProps {
 
 export function Preview({ format, year, agencyName, narrative, cells, section }: PreviewProps) {
   const def = FORMATS[format];
+  const saved = useExportSettings();
+  const styles = useMemo(() => resolveStyles(saved), [saved]);
   const outer = useRef<HTMLDivElement>(null);
   const [zoom, setZoom] = useState(1);
   useEffect(() => {
@@ -131,17 +138,17 @@ export function Preview({ format, year, agencyName, narrative, cells, section }:
           boxSizing: 'border-box',
         }}
       >
-        <h1 style={{ ...roleStyle('title'), lineHeight: `${SPACING.titleLinePt * PT}px`, textAlign: 'center', margin: `0 0 ${SPACING.bodyLinePt * PT}px` }}>
+        <h1 style={{ ...roleStyle(styles, 'title'), lineHeight: `${SPACING.titleLinePt * PT}px`, textAlign: 'center', margin: `0 0 ${SPACING.bodyLinePt * PT}px` }}>
           {agencyName}
           <br />
           {year}年{def.title}
         </h1>
-        <Paragraphs text={preambleText({ format, year, narrative })} />
+        <Paragraphs text={preambleText({ format, year, narrative })} styles={styles} />
         {def.sections.map((s) => (
           <section key={s.id} id={`preview-${s.id}`}>
-            <h2 style={{ ...lineStyle, ...roleStyle('heading1') }}>{s.heading}</h2>
-            {s.table && <PreviewTable format={format} table={s.table} cells={cells} />}
-            <Paragraphs text={narrative[s.id]} />
+            <h2 style={{ ...lineStyle, ...roleStyle(styles, 'heading1') }}>{s.heading}</h2>
+            {s.table && <PreviewTable format={format} table={s.table} cells={cells} styles={styles} />}
+            <Paragraphs text={narrative[s.id]} styles={styles} />
           </section>
         ))}
       </div>

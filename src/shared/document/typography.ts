@@ -56,9 +56,9 @@ export type TextRole = (typeof TEXT_ROLES)[number];
 export const TEXT_ROLE_NAMES: Readonly<Record<TextRole, string>> = {
   title: '标题',
   body: '正文',
-  heading1: '一级标题（一、）',
-  heading2: '二级标题（（一））',
-  heading3: '三级标题（1.）',
+  heading1: '一级标题“一、”',
+  heading2: '二级标题“（一）”',
+  heading3: '三级标题“1.”',
   table: '表格',
   pageNumber: '页码',
 };
