@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { DEFAULT_STYLES, TEXT_ROLES } from '../../src/shared/document/typography';
+import { formatIndex } from '../../src/shared/format/index';
 import { child, findDeep, parseXml, readDocumentXml, readDocxPart } from '../helpers/docx-xml';
-import { coreIn, tempDir, testCore, type TestCore } from '../storage/helpers';
+import { agencyAndReport, coreIn, tempDir, testCore, type TestCore } from '../storage/helpers';
 
 const cleanBytes = readFileSync(join(import.meta.dirname, '..', 'fixtures', '2025-clean.json'));
 
@@ -118,4 +119,19 @@ test('fonts stored under the earlier key (export.fonts) still reach the export',
   const c = coreIn(t, dir, { autoBackup: false });
   assert.equal((await c.call('settings.getExport', {})).fonts.body, '宋体');
   assert.equal(normalStyle(await exported(c, id, 'docx')).font, '宋体');
+});
+
+test('a level changed from the settings page reaches the stored check counts (规章 of a county department)', async (t) => {
+  const c = testCore(t);
+  const { agency, report } = await agencyAndReport(c);
+  const regulations = formatIndex(report.format).cells.find((cell) => cell.table === 't2' && cell.row === 'regulations')!;
+  await c.call('reports.updateCells', { id: report.id, changes: [{ cell: regulations.id, value: 2 }] });
+  const findings = async () => (await c.call('reports.check', { id: report.id })).findings.filter((f) => f.rule === 't2.regulationPower');
+  const warnings = async () => (await c.call('reports.list', {})).find((r) => r.id === report.id)!.warnings;
+  assert.equal((await findings()).length, 1);
+  const before = await warnings();
+
+  await c.call('agencies.update', { id: agency.id, level: 'province' });
+  assert.equal((await findings()).length, 0);
+  assert.equal(await warnings(), before - 1, 'the list recounts the agency’s reports');
 });

@@ -10,7 +10,15 @@ export const appHandlers: Handlers<AppMethods> = {
 
   'agencies.list': (_input, { store }) => store.listAgencies(),
   'agencies.create': (ref, { store }) => store.transaction(() => store.createAgency(ref)),
-  'agencies.update': ({ id, ...patch }, { store }) => store.transaction(() => store.updateAgency(id, patch)),
+  'agencies.update': ({ id, ...patch }, { store }) =>
+    store.transaction(() => {
+      const agency = store.updateAgency(id, patch);
+      // the level decides checks (规章 of townships and county bodies): the agency's stored counts are recounted
+      if (patch.level !== undefined) {
+        for (const trash of [false, true]) for (const r of store.listReports({ agencyId: id, trash })) store.markCountsStale(r.id, false);
+      }
+      return agency;
+    }),
 
   'backups.list': (_input, { backupDir }) => listBackups(backupDir),
   'backups.create': (_input, { store, backupDir }) => createBackup(store.db, backupDir),
