@@ -118,6 +118,7 @@ describe('settings: export fonts, backups, agencies', { skip: skip ?? false }, (
   test('数据与备份: the data folder, 立即备份 listed with a Chinese date', async () => {
     await openSettings();
     await page.getByTestId('settings-tab-data').click();
+    await page.getByTestId('settings-data-dir').filter({ hasText: app.dir }).waitFor();
     assert.equal(await page.getByTestId('settings-data-dir').textContent(), app.dir);
     assert.equal(await page.getByTestId('settings-db-path').textContent(), join(app.dir, 'reports.sqlite'));
     await page.getByText('还没有备份').waitFor();
@@ -164,6 +165,14 @@ describe('settings: export fonts, backups, agencies', { skip: skip ?? false }, (
     // the settings saved before the backup came back with it
     await openSettings();
     assert.match((await page.getByRole('combobox', { name: '正文字号' }).textContent()) ?? '', /四号/);
+  });
+
+  test('恢复默认 puts every element back to typography.md', async () => {
+    await page.getByRole('button', { name: '恢复默认' }).click();
+    await page.getByText('已恢复默认字体和字号').waitFor();
+    assert.match((await page.getByRole('combobox', { name: '正文字体' }).textContent()) ?? '', /^仿宋_GB2312/);
+    assert.match((await page.getByRole('combobox', { name: '正文字号' }).textContent()) ?? '', /^三号/);
+    assert.equal(await page.getByRole('button', { name: '恢复默认' }).isDisabled(), true);
     await closeSettings();
   });
 });

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
-import { DEFAULT_STYLES, TEXT_ROLES } from '../../src/shared/document/typography';
+import { DEFAULT_STYLES, FONT_CHOICES, sizeChoices, TEXT_ROLES, TypographySettings } from '../../src/shared/document/typography';
 import { formatIndex } from '../../src/shared/format/index';
 import { child, findDeep, parseXml, readDocumentXml, readDocxPart } from '../helpers/docx-xml';
 import { agencyAndReport, coreIn, tempDir, testCore, type TestCore } from '../storage/helpers';
@@ -38,6 +38,17 @@ test('getExport on a new database: every role at the typography.md default', asy
   for (const role of TEXT_ROLES) {
     assert.equal(s.fonts[role], DEFAULT_STYLES[role].font, role);
     assert.equal(s.sizes[role], DEFAULT_STYLES[role].sizePt, role);
+  }
+});
+
+test('the settings lists offer each default first among the fonts and among the named sizes, and accept every offer', () => {
+  for (const role of TEXT_ROLES) {
+    assert.equal(FONT_CHOICES[role][0], DEFAULT_STYLES[role].font, role);
+    const sizes = sizeChoices(role).map((s) => s.pt);
+    assert.ok(sizes.includes(DEFAULT_STYLES[role].sizePt), role);
+    for (const font of FONT_CHOICES[role]) for (const pt of sizes) {
+      assert.ok(TypographySettings.safeParse({ fonts: { [role]: font }, sizes: { [role]: pt } }).success, `${role} ${font} ${pt}`);
+    }
   }
 });
 

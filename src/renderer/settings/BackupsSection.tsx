@@ -71,8 +71,8 @@ export function BackupsSection({ onRestored }: { onRestored(): Promise<void> }) 
     setBusy('backup');
     try {
       const b = await client.send('backups.create', {});
-      notify(`已备份（${formatDateTime(b.createdAt)}）`);
       await load();
+      notify(`已备份（${formatDateTime(b.createdAt)}）`);
     } catch (e) {
       notify(messageOf(e), 'error');
     } finally {
