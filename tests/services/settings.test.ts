@@ -146,3 +146,17 @@ test('a level changed from the settings page reaches the stored check counts (�
   assert.equal((await findings()).length, 0);
   assert.equal(await warnings(), before - 1, 'the list recounts the agency’s reports');
 });
+
+test('a stored blob that no longer validates keeps its usable values; the rest fall back', async (t) => {
+  const dir = tempDir(t);
+  coreIn(t, dir, { autoBackup: false }).core.close();
+  const db = new Database(join(dir, 'reports.sqlite'));
+  const blob = { fonts: { body: '仿宋', title: 'bad"name', footer: '宋体' }, sizes: { body: 99, table: '12' } };
+  db.prepare("INSERT INTO settings (key, value) VALUES ('export.typography', ?)").run(JSON.stringify(blob));
+  db.close();
+  const s = await coreIn(t, dir, { autoBackup: false }).call('settings.getExport', {});
+  assert.equal(s.fonts.body, '仿宋');
+  assert.equal(s.fonts.title, DEFAULT_STYLES.title.font);
+  assert.equal(s.sizes.body, 16, 'brought into the body range');
+  assert.equal(s.sizes.table, DEFAULT_STYLES.table.sizePt);
+});
