@@ -23,8 +23,8 @@ import {
   sizeLabel,
   TEXT_ROLE_NAMES,
   TEXT_ROLES,
-  type ExportSettings,
   type TextRole,
+  type TypographySettings,
 } from '../../shared/document/typography';
 import { messageOf } from '../client';
 import { useFeedback } from '../common/feedback';
@@ -45,7 +45,7 @@ export function ExportSection() {
   const { notify } = useFeedback();
   const [saving, setSaving] = useState(false);
 
-  const save = async (next: ExportSettings | Record<string, never>, message: string) => {
+  const save = async (next: TypographySettings, message: string) => {
     setSaving(true);
     try {
       await saveExportSettings(next);
