@@ -4,7 +4,7 @@
  */
 import type { MethodName } from './api';
 
-export type MenuCommand = 'new' | 'open' | 'import' | 'export' | 'backup' | 'about' | 'dataFolder';
+export type MenuCommand = 'new' | 'open' | 'import' | 'export' | 'settings' | 'backup' | 'about' | 'dataFolder';
 
 export interface DesktopBridge {
   /** Calls a service method; resolves with `{ ok, value }` or `{ ok: false, error: { code, message } }`. */

@@ -93,6 +93,16 @@ describe('renderer over the desktop bridge', { skip: skip ?? false }, () => {
     assert.equal(await page.getByRole('dialog').count(), 0, 'an old menu command does not fire again');
   });
 
+  test('menu 设置 from the editor goes home and opens the settings', async () => {
+    await page.getByRole('button', { name: '打开' }).first().click();
+    await menu('settings');
+    await page.getByTestId('report-list').waitFor();
+    const settings = page.getByRole('dialog');
+    await settings.getByRole('tab', { name: '导出字体字号' }).waitFor();
+    await settings.getByRole('button', { name: '完成' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+  });
+
   test('menu 关于 shows the version and the data file', async () => {
     await menu('about');
     const about = page.getByRole('dialog').filter({ hasText: '关于政府信息公开年报助手' });

@@ -76,7 +76,7 @@ test('showInFolder: one path string', () => {
 });
 
 test('menu commands: the runtime list matches the bridge and rejects anything else', () => {
-  assert.deepEqual([...MENU_COMMANDS].sort(), ['about', 'backup', 'dataFolder', 'export', 'import', 'new', 'open']);
+  assert.deepEqual([...MENU_COMMANDS].sort(), ['about', 'backup', 'dataFolder', 'export', 'import', 'new', 'open', 'settings']);
   for (const c of MENU_COMMANDS) assert.equal(isMenuCommand(c), true);
   for (const c of ['quit', '', 'NEW', null, 1, {}, 'toString']) assert.equal(isMenuCommand(c), false, String(c));
   assert.equal(new Set(Object.values(CHANNELS)).size, Object.values(CHANNELS).length, 'channel names are distinct');

@@ -23,14 +23,14 @@ test('four Chinese menus with Alt mnemonics', () => {
   assert.deepEqual(t.map((m) => m.label), ['文件(&F)', '编辑(&E)', '视图(&V)', '帮助(&H)']);
 });
 
-test('文件: 新建、打开、导入、导出 send commands; 退出 is the quit role', () => {
+test('文件: 新建、打开、导入、导出、设置 send commands; 退出 is the quit role', () => {
   const sent: MenuCommand[] = [];
   const file = items(byLabel(menuTemplate(base, (c) => sent.push(c)), '文件'));
-  assert.deepEqual(file.map((i) => i.label?.slice(0, 2)), ['新建', '打开', '导入', '导出', '退出']);
-  for (const i of file.slice(0, 4)) (i.click as () => void)();
-  assert.deepEqual(sent, ['new', 'open', 'import', 'export']);
-  assert.equal(file[4]!.role, 'quit');
-  assert.deepEqual(file.slice(0, 4).map((i) => i.accelerator), ['CmdOrCtrl+N', 'CmdOrCtrl+O', 'CmdOrCtrl+I', 'CmdOrCtrl+E']);
+  assert.deepEqual(file.map((i) => i.label?.slice(0, 2)), ['新建', '打开', '导入', '导出', '设置', '退出']);
+  for (const i of file.slice(0, 5)) (i.click as () => void)();
+  assert.deepEqual(sent, ['new', 'open', 'import', 'export', 'settings']);
+  assert.equal(file[5]!.role, 'quit');
+  assert.deepEqual(file.slice(0, 5).map((i) => i.accelerator), ['CmdOrCtrl+N', 'CmdOrCtrl+O', 'CmdOrCtrl+I', 'CmdOrCtrl+E', 'CmdOrCtrl+,']);
 });
 
 test('编辑: the editing roles with Chinese labels; redo is Ctrl+Y as in WPS', () => {

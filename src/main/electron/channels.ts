@@ -14,7 +14,7 @@ export const CHANNELS = {
   menu: 'menu',
 } as const;
 
-export const MENU_COMMANDS = ['new', 'open', 'import', 'export', 'backup', 'about', 'dataFolder'] as const satisfies readonly MenuCommand[];
+export const MENU_COMMANDS = ['new', 'open', 'import', 'export', 'settings', 'backup', 'about', 'dataFolder'] as const satisfies readonly MenuCommand[];
 
 // Fails to compile when bridge.ts gains a command this list lacks.
 type Missing = Exclude<MenuCommand, (typeof MENU_COMMANDS)[number]>;

@@ -30,6 +30,8 @@ export function menuTemplate(options: MenuOptions, onCommand: (c: MenuCommand) =
         command('import', '导入文件…', onCommand, 'CmdOrCtrl+I'),
         command('export', '导出 Word…', onCommand, 'CmdOrCtrl+E'),
         sep,
+        command('settings', '设置…', onCommand, 'CmdOrCtrl+,'),
+        sep,
         { role: 'quit', label: '退出', accelerator: mac ? 'Cmd+Q' : 'Ctrl+Q' },
       ],
     },

@@ -154,8 +154,8 @@ function LoadedEditor({ initial, menu, onClose }: { initial: ReportDetail; menu:
 
   useEffect(() => {
     if (takeMenu(menu, ['export'])) void doExport('docx');
-    // new / open / import belong to the home screen: go there (it takes the command, unhandled here)
-    else if (menu && !menu.handled && ['new', 'open', 'import'].includes(menu.command)) onClose();
+    // new / open / import / settings belong to the home screen: go there (it takes the command, unhandled here)
+    else if (menu && !menu.handled && ['new', 'open', 'import', 'settings'].includes(menu.command)) onClose();
     // only a new menu event triggers
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [menu]);

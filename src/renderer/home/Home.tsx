@@ -85,8 +85,9 @@ export function Home({ agencies, page, menu, onAgenciesChanged, onNavigate }: Ho
   }, [client]);
 
   useEffect(() => {
-    const command = takeMenu(menu, ['new', 'import', 'open']);
+    const command = takeMenu(menu, ['new', 'import', 'open', 'settings']);
     if (command === 'new') setCreating({ source: null });
+    else if (command === 'settings') setSettings(true);
     else if (command === 'import') void openFilePicker();
     else if (command === 'open') onNavigate({ name: 'home' });
   }, [menu, openFilePicker, onNavigate]);
