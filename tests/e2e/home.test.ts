@@ -126,6 +126,27 @@ describe('home screen and report life', { skip: skip ?? false }, () => {
     await row(2022).waitFor();
   });
 
+  test('a dropped report of another unit goes to a new agency of its name, not silently to ours', async () => {
+    const other = '某某县民政局';
+    const doc = blankReport(2023, { name: other, level: 'county-department' });
+    doc.cells['t3.new.natural'] = 3;
+    const dataTransfer = await page.evaluateHandle((t) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([t], '民政局2023年报告.json', { type: 'application/json' }));
+      return dt;
+    }, JSON.stringify(toExchange(doc)));
+    await page.getByTestId('report-list').dispatchEvent('dragover', { dataTransfer });
+    await page.getByTestId('report-list').dispatchEvent('drop', { dataTransfer });
+    const dialog = page.getByRole('dialog');
+    await page.getByTestId('import-report').waitFor();
+    await dialog.getByText(`新建机关“${other}”`).waitFor();
+    await page.getByRole('button', { name: '创建报告' }).click();
+    await page.getByRole('heading', { name: `${other} · 2023年度报告` }).waitFor();
+    await backHome();
+    await page.getByTestId(`report-${other}-2023`).waitFor();
+    assert.equal(await row(2023).count(), 0, 'nothing stored under our own agency');
+  });
+
   test('a 2020 report follows the 2019 trial format, in the form and in the preview', async () => {
     await page.getByRole('button', { name: '新建年度报告' }).click();
     const dialog = page.getByRole('dialog');
@@ -170,6 +191,6 @@ describe('home screen and report life', { skip: skip ?? false }, () => {
     await row(2023).waitFor({ state: 'detached' });
     await page.getByRole('button', { name: '返回报告列表' }).click();
     await row(2023).waitFor();
-    assert.equal(await page.getByTestId('report-list').locator('tbody tr').count(), 5);
+    assert.equal(await page.getByTestId('report-list').locator('tbody tr').count(), 6, 'five of ours and the other unit’s');
   });
 });

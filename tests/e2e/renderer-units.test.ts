@@ -6,6 +6,7 @@ import { GOV_2021 } from '../../src/shared/format/index';
 import { blankReport } from '../../src/shared/report';
 import { countsBySection, partFilled, sectionOf, withAcknowledgements } from '../../src/renderer/editor/parts';
 import { charCount, withScaffold } from '../../src/renderer/editor/text';
+import { defaultImportAgency, NEW_AGENCY } from '../../src/renderer/home/importTarget';
 import { likelyReportYear, nextDeadline, selectableYears } from '../../src/renderer/home/years';
 import { hashOf, pageFromHash, takeMenu, type MenuEvent, type Page } from '../../src/renderer/navigation';
 
@@ -90,4 +91,17 @@ test('scaffold adds only the missing headings, each on its own line; counts skip
   const full = withScaffold('', h);
   assert.equal(withScaffold(full, h), full);
   assert.equal(charCount('一、 总体\n情况　'), 6);
+});
+
+test('an imported report goes to the agency of its name, else to a new one of that name, else to the first', () => {
+  const agencies = [
+    { id: 4, name: '某某县教育局' },
+    { id: 9, name: '某某县民政局' },
+  ];
+  assert.equal(defaultImportAgency(agencies, '某某县民政局'), 9);
+  assert.equal(defaultImportAgency(agencies, ' 某某县民政局 '), 9);
+  assert.equal(defaultImportAgency(agencies, '抚顺市教育局'), NEW_AGENCY, 'another unit is never filed under ours silently');
+  assert.equal(defaultImportAgency(agencies, undefined), 4);
+  assert.equal(defaultImportAgency(agencies, ''), 4);
+  assert.equal(defaultImportAgency([], undefined), 0);
 });

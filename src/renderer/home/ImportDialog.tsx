@@ -21,6 +21,7 @@ import type { Agency, ImportReport, ReportDetail } from '../../shared/api';
 import { ClientError, getClient, messageOf } from '../client';
 import { useFeedback } from '../common/feedback';
 import { fileToBase64 } from '../common/files';
+import { defaultImportAgency, NEW_AGENCY } from './importTarget';
 
 export const IMPORT_ACCEPT = '.json,.docx,.html,.htm,.txt';
 const SOURCE_NAMES: Record<ImportReport['source'], string> = { docx: 'Word 文档', html: '网页', text: '纯文本', exchange: '交换文件' };
@@ -71,8 +72,7 @@ export function ImportDialog({
           if (mine !== serial.current) return;
           const parsed = (r.parsed ?? {}) as Parsed;
           setResult({ importReport: r.importReport, parsed });
-          const match = agencies.find((a) => a.name === parsed.agency?.name);
-          setAgencyId(match?.id ?? agencies[0]?.id ?? 0);
+          setAgencyId(defaultImportAgency(agencies, parsed.agency?.name));
         },
         (e) => mine === serial.current && setError(messageOf(e)),
       )
@@ -84,7 +84,8 @@ export function ImportDialog({
     setBusy(true);
     setError(null);
     try {
-      const r = await getClient().send('reports.import', { fileName: file.fileName, data: file.data, agencyId, replace });
+      const target = agencyId === NEW_AGENCY ? {} : { agencyId };
+      const r = await getClient().send('reports.import', { fileName: file.fileName, data: file.data, ...target, replace });
       if (r.report) onImported(r.report);
     } catch (e) {
       if (!replace && e instanceof ClientError && e.code === 'conflict') {
@@ -100,6 +101,7 @@ export function ImportDialog({
   };
 
   const report = result?.importReport;
+  const fileAgency = result?.parsed.agency?.name?.trim();
   const problems = report?.messages.filter((m) => m.level !== 'info').length ?? 0;
   return (
     <Dialog open={!!file} onClose={onClose} maxWidth="md" fullWidth>
@@ -132,7 +134,21 @@ export function ImportDialog({
                 ))}
               </List>
             )}
-            <TextField select label="导入到机关" value={agencyId} onChange={(e) => setAgencyId(Number(e.target.value))} sx={{ minWidth: 280 }}>
+            <TextField
+              select
+              label="导入到机关"
+              value={agencyId}
+              onChange={(e) => setAgencyId(Number(e.target.value))}
+              sx={{ minWidth: 280 }}
+              helperText={
+                agencyId === NEW_AGENCY
+                  ? '文件中的机关不在本机的机关列表中，将新建该机关；如果这是本机关名称的其他写法，请选择本机关'
+                  : fileAgency && agencies.find((a) => a.id === agencyId)?.name !== fileAgency
+                    ? `文件中的机关是“${fileAgency}”，将作为所选机关的报告导入`
+                    : undefined
+              }
+            >
+              {fileAgency && !agencies.some((a) => a.name === fileAgency) && <MenuItem value={NEW_AGENCY}>新建机关“{fileAgency}”</MenuItem>}
               {agencies.map((a) => (
                 <MenuItem key={a.id} value={a.id}>
                   {a.name}
