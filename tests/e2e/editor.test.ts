@@ -71,9 +71,14 @@ describe('editor in the browser', { skip: skip ?? false }, () => {
   });
 
   test('a 3×7 tab-separated block (totals typed by hand) pastes from the focused cell and survives a reload', async () => {
-    // 自然人 … 其他 and 总计: seven columns, the last one typed by hand — so switch to 手工填写总计 first
+    // 自然人 … 其他 and 总计: seven columns, the last one typed by hand — so switch to 手工填写总计 first.
+    // The switch names what it turns on, whatever its state: off means computed totals.
+    const manual = page.getByTestId('totals-switch').getByRole('switch');
+    assert.equal(await page.getByTestId('totals-switch').textContent(), '手工填写总计');
+    assert.equal(await manual.isChecked(), false);
     await page.getByTestId('totals-switch').click();
-    await page.getByTestId('totals-switch').filter({ hasText: '手工填写总计' }).waitFor();
+    await page.waitForFunction(() => (document.querySelector('[data-testid="totals-switch"] input') as HTMLInputElement | null)?.checked === true);
+    assert.equal(await page.getByTestId('totals-switch').textContent(), '手工填写总计');
     const block = [1, 8, 15].map((first) => {
       const six = [0, 1, 2, 3, 4, 5].map((k) => first + k);
       return [...six, six.reduce((a, b) => a + b, 0)];
@@ -88,16 +93,20 @@ describe('editor in the browser', { skip: skip ?? false }, () => {
           assert.equal(await cell(page, `t3.${rows[r]}.${T3_COLUMNS[c]}`).inputValue(), String(block[r]![c]), `${rows[r]} ${T3_COLUMNS[c]} ${when}`);
     };
     await expectBlock('after paste');
+    await page.getByTestId('nav-s4').click();
+    await cell(page, 't4.review.upheld').waitFor();
+    assert.equal(await page.getByTestId('table-status').textContent(), '', 'what was said about 表三 is not shown over 表四');
+    await page.getByTestId('nav-s3').click();
     await waitSaved(page);
     await page.reload();
     await page.getByTestId('nav-s3').click();
     await expectBlock('after reload');
     assert.equal(await cell(page, 't3.new.natural').inputValue(), '5');
     assert.equal(await cell(page, 't3.granted.natural').inputValue(), '5');
-    await page.getByTestId('totals-switch').filter({ hasText: '手工填写总计' }).waitFor();
+    assert.equal(await page.getByTestId('totals-switch').getByRole('switch').isChecked(), true, 'still typed by hand after the reload');
     // back to computed totals: the row totals follow the parts again
     await page.getByTestId('totals-switch').click();
-    await page.getByTestId('totals-switch').filter({ hasText: '总计自动计算' }).waitFor();
+    await page.waitForFunction(() => (document.querySelector('[data-testid="totals-switch"] input') as HTMLInputElement | null)?.checked === false);
     assert.equal(await cell(page, 't3.withheld.security.total').inputValue(), String(block[2]![6]));
   });
 

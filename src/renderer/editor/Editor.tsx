@@ -103,7 +103,8 @@ function LoadedEditor({ initial, menu, onClose }: { initial: ReportDetail; menu:
   const [view, setView] = useState<View>('s1');
   const [side, setSide] = useState<'preview' | 'checks'>('preview');
   const [focusCell, setFocusCell] = useState<string | null>(null);
-  const [tableStatus, setTableStatus] = useState('');
+  // The table's last status line, kept with the part it belongs to: another table must not show it.
+  const [tableStatus, setTableStatus] = useState<{ view: View; text: string }>({ view: 's1', text: '' });
   const { exportReport, dialogs: exportDialogs, busy: exporting } = useExport();
 
   const previous = useMemo(
@@ -206,13 +207,13 @@ function LoadedEditor({ initial, menu, onClose }: { initial: ReportDetail; menu:
             {section.heading}
           </Typography>
           <Typography variant="body2" color="text.secondary" role="status" data-testid="table-status">
-            {tableStatus}
+            {tableStatus.view === view ? tableStatus.text : ''}
           </Typography>
           {hasTotals(detail.format, section.table) && (
             <Tooltip title="默认各“总计”由程序按各项之和自动计算；照抄纸质报告时可改为手工填写，检查会核对总计与各项之和">
               <FormControlLabel
                 control={<Switch size="small" checked={detail.manualTotals} onChange={(e) => void state.setManualTotals(e.target.checked).catch((err) => notify(messageOf(err), 'error'))} />}
-                label={detail.manualTotals ? '手工填写总计' : '总计自动计算'}
+                label="手工填写总计"
                 data-testid="totals-switch"
               />
             </Tooltip>
@@ -229,7 +230,7 @@ function LoadedEditor({ initial, menu, onClose }: { initial: ReportDetail; menu:
             onChange={state.updateCells}
             focusCell={focusCell}
             onFocusHandled={() => setFocusCell(null)}
-            onStatus={setTableStatus}
+            onStatus={(text) => setTableStatus({ view, text })}
           />
         </Box>
         <NarrativeField
