@@ -221,6 +221,11 @@ test('format.sections: empty parts and a preamble listing other parts', () => {
   assert.deepEqual(found.map((f) => f.section), ['s1', 's6']);
   assert.match(found[0]!.message, /^“一、总体情况”没有内容/);
   assert.equal(of(check(clean({ narrative: { s6: '无。' } })), 'format.sections').length, 0);
+  // the editor's scaffold headings alone are not content
+  const scaffoldOnly = of(check(clean({ narrative: { s1: '（一）主动公开\n（二）依申请公开\n （三）政府信息管理\n（四）政府信息公开平台建设\n（五）监督保障\n', s5: '（一）存在的主要问题\n（二）改进情况' } })), 'format.sections');
+  assert.deepEqual(scaffoldOnly.map((f) => f.section), ['s1', 's5']);
+  assert.match(scaffoldOnly[0]!.message, /^“一、总体情况”只有提纲标题，还没有内容/);
+  assert.equal(of(check(clean({ narrative: { s5: '（一）存在的主要问题\n个别栏目更新不及时。\n（二）改进情况' } })), 'format.sections').length, 0);
   const list = '全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况、存在的主要问题及改进情况、其他需要报告的事项。';
   // the 2008-era list of parts
   const old = replaceText(clean(), 'preamble', list, '全文包括概述、主动公开政府信息情况、依申请公开政府信息情况、因政府信息公开申请行政复议、提起行政诉讼的情况、政府信息公开工作存在的主要问题及改进情况、其他需要报告的事项。');

@@ -152,17 +152,28 @@ const listedParts = memo((preamble: string) => {
   return named.length >= 3 ? new Set(named.map((p) => p.section.id)) : null;
 });
 
+/** The lines of a part that are more than the editor's scaffold headings (inserted with one click). */
+function writtenLines(text: string, scaffold: readonly string[] = []): string[] {
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !scaffold.includes(l));
+}
+
 function sections(ctx: CheckContext): void {
   const narrative = ctx.doc.narrative ?? {};
   for (const id of TEXT_PARTS) {
-    if (narrative[id]?.trim()) continue;
-    const heading = SECTIONS.find((s) => s.id === id)!.heading;
+    const text = narrative[id] ?? '';
+    const section = SECTIONS.find((s) => s.id === id)!;
+    if (writtenLines(text, section.scaffold).length) continue;
     ctx.push({
       rule: 'format.sections',
       severity: RULES['format.sections'],
       cells: [],
       section: id,
-      message: `“${heading}”没有内容；年度报告的六个部分都要写（确无内容的写“无。”）`,
+      message: text.trim()
+        ? `“${section.heading}”只有提纲标题，还没有内容；请在各标题下填写本年度的情况（确无内容的写“无。”）`
+        : `“${section.heading}”没有内容；年度报告的六个部分都要写（确无内容的写“无。”）`,
     });
   }
   const preamble = narrative.preamble;
