@@ -252,3 +252,15 @@ test('import: a published report in plain text goes through the importers (Fushu
   assert.ok(['unsupported_file', 'invalid_input'].includes(junk.code), junk.code);
   assert.doesNotMatch(junk.message, /\n\s+at /);
 });
+
+test('history names an acknowledged warning in Chinese, never by its rule id', async (t) => {
+  const c = testCore(t);
+  const { report } = await agencyAndReport(c);
+  await c.call('reports.acknowledge', { id: report.id, ack: { rule: 'text.reviewClaims', cells: [], reason: '诉讼尚在审理' } });
+  const summaries = (await c.call('reports.history', { id: report.id })).map((h) => h.summary).join('\n');
+  assert.match(summaries, /确认提醒（正文称均获维持与表四不符）/);
+  assert.doesNotMatch(summaries, /text\.reviewClaims/);
+  const missing = await c.fail('reports.unacknowledge', { id: report.id, rule: 't2.feeUnit', cells: [] });
+  assert.equal(missing.code, 'not_found');
+  assert.match(missing.message, /收费金额单位疑似有误/);
+});

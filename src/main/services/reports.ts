@@ -1,6 +1,7 @@
 /** reports.*: list, create, open, edit, status, acknowledgements, check, history, restore, trash. */
 import { REPORT_STATUS_NAMES } from '../../shared/api';
 import { carriedInFrom, mapCells } from '../../shared/carryover';
+import { ruleName } from '../../shared/checks/index';
 import { AppError } from '../../shared/errors';
 import { formatForYear, formatIndex, getFormat } from '../../shared/format/index';
 import type { Cells, Narrative } from '../../shared/report';
@@ -178,7 +179,7 @@ export const reportHandlers: Handlers<ReportMethods> = {
     store.transaction(() => {
       store.liveReport(id);
       store.setAck(id, ack);
-      const saved = store.recordRevision(id, 'ack', (n) => (n === 1 ? `确认提醒（${ack.rule}）` : `确认或取消提醒 ${n} 次`));
+      const saved = store.recordRevision(id, 'ack', (n) => (n === 1 ? `确认提醒（${ruleName(ack.rule)}）` : `确认或取消提醒 ${n} 次`));
       afterChange(store, id, false);
       return saved;
     }),
@@ -186,8 +187,8 @@ export const reportHandlers: Handlers<ReportMethods> = {
   'reports.unacknowledge': ({ id, rule, cells }, { store }) =>
     store.transaction(() => {
       store.liveReport(id);
-      if (!store.removeAck(id, rule, cells)) throw new AppError('not_found', `没有找到对提醒“${rule}”的确认。`);
-      const saved = store.recordRevision(id, 'ack', (n) => (n === 1 ? `取消确认提醒（${rule}）` : `确认或取消提醒 ${n} 次`));
+      if (!store.removeAck(id, rule, cells)) throw new AppError('not_found', `没有找到对提醒“${ruleName(rule)}”的确认。`);
+      const saved = store.recordRevision(id, 'ack', (n) => (n === 1 ? `取消确认提醒（${ruleName(rule)}）` : `确认或取消提醒 ${n} 次`));
       afterChange(store, id, false);
       return saved;
     }),

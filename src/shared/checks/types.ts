@@ -39,3 +39,29 @@ export const RULES = {
 
 export type RuleId = keyof typeof RULES;
 export const RULE_IDS = Object.keys(RULES) as RuleId[];
+
+/** What each rule is about, in the user's words (history entries and messages never show the ids). */
+export const RULE_NAMES: Record<RuleId, string> = {
+  't3.balance': '表三勾稽关系',
+  't3.rowTotal': '表三各行总计',
+  't3.resultTotal': '表三办理结果总计',
+  't4.total': '表四总计',
+  'cell.type': '单元格数值无效',
+  'cell.missing': '单元格尚未填写',
+  'xyear.carryOver': '上年结转与上年报告不衔接',
+  'xyear.inForce': '现行有效件数与上年不衔接',
+  't2.regulationPower': '本机关不能制定规章',
+  't2.feeUnit': '收费金额单位疑似有误',
+  'text.period': '统计期限年份',
+  'text.numbers': '正文数字与表格不符',
+  'text.reviewClaims': '正文称均获维持与表四不符',
+  'format.version': '格式依据或文号',
+  'format.sections': '报告部分缺失',
+  'text.repetition': '正文与上年重复',
+  't3.groupTotals': '表三分组合计',
+};
+
+/** A rule's name for the user; an id this version does not know is quoted as it is. */
+export function ruleName(rule: string): string {
+  return (RULE_NAMES as Record<string, string>)[rule] ?? rule;
+}
