@@ -61,6 +61,8 @@ test('汇总 page: add units with progress, statuses, generate the sums, trace a
   await page.getByText('broken.json：').waitFor();
   const rows = page.getByTestId('aggregate-units').locator('tbody tr').filter({ has: page.locator('input[type=checkbox]') });
   assert.equal(await rows.count(), 4);
+  assert.match(await rows.first().innerText(), /2021年格式/, 'the format in words, not its id');
+  assert.doesNotMatch(await page.getByTestId('aggregate-units').innerText(), /GOV-20/);
   const sj = rows.filter({ hasText: '某某县司法局' });
   assert.match(await sj.innerText(), /有错误/);
   assert.equal(await sj.locator('input[type=checkbox]').isChecked(), false);

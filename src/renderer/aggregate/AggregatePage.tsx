@@ -44,6 +44,12 @@ import { useFeedback } from '../common/feedback';
 import { batchesOf, UNIT_FILE_ACCEPT } from './batches';
 import { SumTable } from './SumTable';
 
+/** "2021年格式" for GOV-2021: the year of the notice that mandates it (the id is not for users). */
+function formatShortName(format: ReportSummary['format']): string {
+  const year = /〔(\d{4})〕/.exec(getFormat(format).notice)?.[1];
+  return year ? `${year}年格式` : getFormat(format).notice;
+}
+
 const STATUS_COLORS = { ok: 'success', warnings: 'warning', errors: 'error' } as const;
 
 interface Progress {
@@ -325,7 +331,7 @@ export function AggregatePage({ onOpenReport }: { onOpenReport?: (id: number) =>
                     </TableCell>
                     <TableCell>{u.name}</TableCell>
                     <TableCell>{u.year}</TableCell>
-                    <TableCell>{u.format}</TableCell>
+                    <TableCell title={getFormat(u.format).notice}>{formatShortName(u.format)}</TableCell>
                     <TableCell sx={{ maxWidth: 220, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={u.fileName}>
                       {u.fileName}
                     </TableCell>
