@@ -42,6 +42,10 @@ describe('editor in the browser', { skip: skip ?? false }, () => {
     await createAgency(page, '某某县教育局');
     await createReport(page, 2025);
     await page.getByRole('heading', { name: '某某县教育局 · 2025年度报告' }).waitFor();
+    // the default preamble that is exported when none is typed can be read without clicking into the box
+    const preamble = page.getByTestId('narrative-preamble');
+    assert.match((await preamble.getAttribute('placeholder')) ?? '', /统计期限自2025年1月1日起至2025年12月31日止/);
+    assert.notEqual(await preamble.evaluate((el) => getComputedStyle(el, '::placeholder').opacity), '0', 'the default preamble is visible');
     await page.getByTestId('nav-s3').click();
     await cell(page, 't3.new.natural').waitFor();
   });

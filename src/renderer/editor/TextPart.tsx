@@ -91,12 +91,13 @@ export function TextPart(props: TextPartProps & { preamble?: { text: string; onC
           multiline
           fullWidth
           minRows={2}
-          label="开头段落（报告正文前的引言；不填时导出下面的默认引言）"
+          label="开头段落（报告正文前的引言；不填时导出框中灰色的默认引言）"
           placeholder={preamble.fallback}
           value={preamble.text}
           onChange={(e) => preamble.onChange(e.target.value)}
           sx={{ mb: 2 }}
-          slotProps={{ htmlInput: { 'data-testid': 'narrative-preamble' } }}
+          // The label stays above the box so the default preamble (the placeholder) is seen before a click.
+          slotProps={{ htmlInput: { 'data-testid': 'narrative-preamble' }, inputLabel: { shrink: true } }}
         />
       )}
       <NarrativeField {...props} />
