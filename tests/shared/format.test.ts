@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatForYear, formatIndex } from '../../src/shared/format/index';
+import { FORMATS, formatForYear, formatIndex } from '../../src/shared/format/index';
 import { gridFor, gridSlots, scaleWidths } from '../../src/shared/grid';
 
 test('the year picks the format', () => {
@@ -54,4 +54,16 @@ test('sum constraints: T3 row totals, result totals, T4 group totals', () => {
   const rt = ix.sums.find((s) => s.total === 't3.resultTotal.natural')!;
   assert.equal(rt.parts.length, 21);
   assert.equal(formatIndex('GOV-2019').sums.find((s) => s.total === 't3.resultTotal.natural')!.parts.length, 19);
+});
+
+test('the guidance of part 二 names every 第二十条 item of that format’s table', () => {
+  for (const format of Object.values(FORMATS)) {
+    const t2 = format.tables.t2;
+    assert.equal(t2.kind, 'blocks');
+    const guidance = format.sections.find((s) => s.id === 's2')!.guidance;
+    for (const block of t2.kind === 'blocks' ? t2.blocks : []) {
+      const item = /（.+?）/.exec(block.title)![0];
+      assert.ok(guidance.includes(item), `${format.id}: ${block.title} named in “${guidance}”`);
+    }
+  }
 });

@@ -89,7 +89,10 @@ export const GOV_2019: FormatDefinition = {
   id: 'GOV-2019',
   notice: '国办公开办函〔2019〕60号',
   title: REPORT_TITLE_SUFFIX,
-  sections: SECTIONS,
+  // 2019 has a fifth block, 第二十条第（九）项 (政府集中采购): the guidance of part 二 names it too.
+  sections: SECTIONS.map((s) =>
+    s.id === 's2' ? { ...s, guidance: `填写表格：第二十条第${T2.blocks.map((b) => /（.+?）/.exec(b.title)![0]).join('')}项规定的主动公开信息数量。表下可补充说明。` } : s,
+  ),
   tables: {
     t2: T2,
     t3: t3Table({ id: 'other', group: true, label: '（六）其他处理' }),
