@@ -168,6 +168,24 @@ describe('table editor in Chromium', { skip }, () => {
     await page.close();
   });
 
+  test('Enter in a cell with nowhere to go, then a click into it: typing edits the text, nothing is replaced', async () => {
+    const page = await open('format=GOV-2021&table=t4');
+    const id = 't4.suitAfterReview.pending'; // the last cell: Enter stays in it
+    const input = page.locator(cell(id));
+    await page.click(cell(id));
+    await page.keyboard.type('3');
+    await page.keyboard.press('Enter');
+    assert.equal(await active(page), id);
+    await page.keyboard.press('Enter'); // nothing changed: no new value is written
+    await page.click(cell(id)); // second click: editing inside the text
+    await page.keyboard.press('End');
+    await page.keyboard.type('50');
+    assert.equal(await input.inputValue(), '350', 'the keystrokes after the first one do not replace the text');
+    await page.keyboard.press('Enter');
+    assert.equal(await stored(page, id), 350);
+    await page.close();
+  });
+
   test('"12a" into an empty cell: the 12 typed on the way is taken back at once, the text stays red after leaving', async () => {
     const page = await open('format=GOV-2021&table=t3');
     const id = 't3.granted.natural';

@@ -357,11 +357,14 @@ function TableEditor(props: ReportTableEditorProps): JSX.Element {
     };
   }, [index]);
 
-  // selecting after React has written the new value: writing a value moves the caret to its end
+  // selecting after React has written the new value: writing a value moves the caret to its end. Not once
+  // the cell is being edited since (a second click, typing): a request left from before — Enter where there
+  // is no cell to go to writes nothing, so nothing renders — would select the text under the typing.
   useLayoutEffect(() => {
     const id = toSelect.current;
     if (!id) return;
     toSelect.current = null;
+    if (session.current?.cell === id && session.current.editing) return;
     const el = rootRef.current?.querySelector<HTMLInputElement>(`input[data-cell="${id}"]`);
     if (el && document.activeElement === el) el.select();
   });
