@@ -264,3 +264,20 @@ test('history names an acknowledged warning in Chinese, never by its rule id', a
   assert.equal(missing.code, 'not_found');
   assert.match(missing.message, /收费金额单位疑似有误/);
 });
+
+test('history counts the cells a user changed, not the computed 总计 the editor sends along', async (t) => {
+  const c = testCore(t);
+  const { report } = await agencyAndReport(c);
+  // what the editor sends for one typed cell: the cell and the totals it recomputed
+  await c.call('reports.updateCells', {
+    id: report.id,
+    changes: [
+      { cell: 't3.granted.natural', value: 3 },
+      { cell: 't3.granted.total', value: 3 },
+      { cell: 't3.resultTotal.natural', value: 3 },
+      { cell: 't3.resultTotal.total', value: 3 },
+    ],
+  });
+  const [last] = await c.call('reports.history', { id: report.id });
+  assert.equal(last!.summary, '修改单元格 1 处');
+});

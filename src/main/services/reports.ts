@@ -143,7 +143,9 @@ export const reportHandlers: Handlers<ReportMethods> = {
       const next = withTotals(r.format, cells, r.manualTotals);
       const writes = index.cells.filter((c) => c.id in next && (r.cells[c.id] ?? null) !== next[c.id]).map((c) => ({ cell: c.id, value: next[c.id] ?? null }));
       store.writeCells(id, writes);
-      const saved = store.recordRevision(id, 'cells', (n) => `修改单元格 ${n} 处`, changes.length, { ...r, cells: { ...r.cells, ...next } });
+      // Cells the user changed: computed 总计 the editor sends along are its arithmetic, not edits.
+      const entered = r.manualTotals ? changes.length : changes.filter((c) => !index.totalCells.has(c.cell)).length;
+      const saved = store.recordRevision(id, 'cells', (n) => `修改单元格 ${n} 处`, Math.max(1, entered), { ...r, cells: { ...r.cells, ...next } });
       afterChange(store, id, true);
       return saved;
     }),
