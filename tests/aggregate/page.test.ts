@@ -67,6 +67,9 @@ test('汇总 page: add units with progress, statuses, generate the sums, trace a
   assert.match(await sj.innerText(), /有错误/);
   assert.equal(await sj.locator('input[type=checkbox]').isChecked(), false);
   await page.getByText('计入汇总 3 个').waitFor();
+  // the parent is still blank: not "N 处不一致", but that the sums are yet to be written
+  await page.getByText('汇总报告的表格还没有填入合计').waitFor();
+  assert.equal(await page.getByText(/处数字与计入单位的合计不一致/).count(), 0);
   if (shots) await page.screenshot({ path: join(shots, 'aggregate-units.png'), fullPage: true });
 
   await page.getByTestId('aggregate-apply').click();

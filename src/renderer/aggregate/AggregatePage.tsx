@@ -384,7 +384,10 @@ export function AggregatePage({ onOpenReport }: { onOpenReport?: (id: number) =>
               生成汇总
             </Button>
           </Stack>
-          {preview.mismatches.length > 0 ? (
+          {preview.mismatches.length > 0 && preview.mismatches.every((m) => !m.actual) ? (
+            // a parent whose differing cells are all blank or 0 has not been summed yet: nothing disagrees
+            <Alert severity="info">汇总报告的表格还没有填入合计。点击“生成汇总”把计入单位的合计写入汇总报告。</Alert>
+          ) : preview.mismatches.length > 0 ? (
             <Alert severity="warning">
               汇总报告中有 {preview.mismatches.length} 处数字与计入单位的合计不一致（表中以橙色框标出）。点击“生成汇总”以合计替换，或点击单元格查看各单位的数值。
             </Alert>
