@@ -193,4 +193,17 @@ describe('home screen and report life', { skip: skip ?? false }, () => {
     await row(2023).waitFor();
     assert.equal(await page.getByTestId('report-list').locator('tbody tr').count(), 6, 'five of ours and the other unit’s');
   });
+
+  test('an office keeping many units: the deadline reminders share one box and the report list stays on a 768-pixel screen', async () => {
+    for (let i = 1; i <= 10; i++) {
+      const r = await app.core.dispatch('agencies.create', { name: `某某县第${i}中学`, level: 'other' });
+      assert.ok(r.ok);
+    }
+    await page.reload();
+    await page.getByTestId('report-list').waitFor();
+    assert.equal(await page.getByTestId('deadline').count(), 12);
+    assert.equal(await page.getByTestId('deadlines').count(), 1);
+    const firstRow = await page.getByTestId('report-list').locator('tbody tr').first().boundingBox();
+    assert.ok(firstRow && firstRow.y + firstRow.height <= 768, `the first report is on screen (bottom at ${firstRow?.y}+${firstRow?.height})`);
+  });
 });

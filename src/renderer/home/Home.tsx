@@ -205,16 +205,7 @@ export function Home({ agencies, page, menu, onAgenciesChanged, onNavigate }: Ho
               </Alert>
             )}
             {!trash && (
-              <Stack spacing={1} sx={{ mb: 2 }}>
-                {deadlines
-                  .filter((d) => d.report?.status !== 'final')
-                  .map((d) => (
-                    <Alert key={d.agency.id} severity={d.days <= 14 ? 'warning' : 'info'} data-testid="deadline">
-                      {d.agency.name}的{d.year}年度报告应于 {formatDate(d.date)} 前公开，还有 {d.days} 天
-                      {d.report ? `（当前：${REPORT_STATUS_NAMES[d.report.status]}）` : '（尚未创建）'}。
-                    </Alert>
-                  ))}
-              </Stack>
+              <DeadlineReminders deadlines={deadlines.filter((d) => d.report?.status !== 'final')} />
             )}
             <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
               {trash ? '回收站' : '年度报告'}
@@ -344,5 +335,48 @@ export function Home({ agencies, page, menu, onAgenciesChanged, onNavigate }: Ho
       <SettingsDialog open={settings} onClose={() => setSettings(false)} onDataChanged={() => Promise.all([load(), onAgenciesChanged()]).then(() => undefined)} />
       {exportDialogs}
     </Box>
+  );
+}
+
+interface Deadline {
+  agency: Agency;
+  year: number;
+  date: Date;
+  days: number;
+  report?: ReportSummary;
+}
+
+/** Up to this many reminders get a banner each; more (an office keeping many units) share one box. */
+const BANNERS = 3;
+
+/** The reminders of the next deadlines, soonest first, never pushing the report list off a 768-pixel screen. */
+function DeadlineReminders({ deadlines }: { deadlines: Deadline[] }) {
+  const sorted = [...deadlines].sort((a, b) => a.days - b.days);
+  const line = (d: Deadline) => (
+    <>
+      {d.agency.name}的{d.year}年度报告应于 {formatDate(d.date)} 前公开，还有 {d.days} 天
+      {d.report ? `（当前：${REPORT_STATUS_NAMES[d.report.status]}）` : '（尚未创建）'}。
+    </>
+  );
+  if (sorted.length <= BANNERS)
+    return (
+      <Stack spacing={1} sx={{ mb: 2 }}>
+        {sorted.map((d) => (
+          <Alert key={d.agency.id} severity={d.days <= 14 ? 'warning' : 'info'} data-testid="deadline">
+            {line(d)}
+          </Alert>
+        ))}
+      </Stack>
+    );
+  return (
+    <Alert severity={sorted[0]!.days <= 14 ? 'warning' : 'info'} sx={{ mb: 2 }} data-testid="deadlines">
+      <Box sx={{ maxHeight: 96, overflowY: 'auto' }}>
+        {sorted.map((d) => (
+          <div key={d.agency.id} data-testid="deadline">
+            {line(d)}
+          </div>
+        ))}
+      </Box>
+    </Alert>
   );
 }
