@@ -7,6 +7,7 @@ import {
   formatIndex,
   joinId,
   leavesOf,
+  rowDisplayName,
   type FormatId,
   type FormatIndex,
   type HeaderNode,
@@ -52,7 +53,7 @@ function buildNames(index: FormatIndex): FormatNames {
     const def = index.format.tables[t] as MatrixTableDef;
     for (const r of leavesOf<RowNode>(def.rows)) {
       const labels = r.path.map((n) => n.label).filter(Boolean);
-      rowNames.set(`${t}|${r.id}`, r.node.short ?? labels.join(''));
+      rowNames.set(`${t}|${r.id}`, rowDisplayName(r.path));
       localRowNames.set(`${t}|${r.id}`, r.path.length > 1 ? labels.slice(1).join('') : shortOf(r.node));
     }
     for (const c of leavesOf<HeaderNode>(def.columns)) {

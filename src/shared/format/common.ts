@@ -124,7 +124,7 @@ export function t3Rows(otherBlock: RowNode): readonly RowNode[] {
           ],
         },
         otherBlock,
-        { id: 'resultTotal', label: '（七）总计', totalRule: 't3.resultTotal', short: '三、本年度办理结果（七）总计' },
+        { id: 'resultTotal', label: '（七）总计', totalRule: 't3.resultTotal' },
       ],
     },
     { id: 'carriedOut', label: '四、结转下年度继续办理', short: '四、结转下年度' },

@@ -68,6 +68,17 @@ export function joinId(...parts: string[]): string {
 
 const labelOf = (n: { label: string; short?: string }) => n.short ?? n.label;
 
+/**
+ * A row's name in messages: its ancestors' labels, then its own short label
+ * (三、本年度办理结果（二）部分公开, not the whole printed note of the row).
+ */
+export function rowDisplayName(path: readonly { label: string; short?: string }[]): string {
+  return path
+    .map((n, i) => (i === path.length - 1 ? labelOf(n) : n.label))
+    .filter(Boolean)
+    .join('');
+}
+
 export interface FormatIndex {
   format: FormatDefinition;
   cells: readonly CellInfo[];
@@ -93,7 +104,7 @@ function matrixCells(table: MatrixTableDef): CellInfo[] {
       const id = joinId(table.id, r.id, c.id);
       const rowLabels = r.path.map((n) => n.label).filter(Boolean);
       const columnLabels = c.path.map((n) => n.label);
-      const rowName = r.node.short ?? r.path.map((n) => n.label).join('');
+      const rowName = rowDisplayName(r.path);
       const colName = c.path
         .slice(table.labelColumns === 0 ? 0 : 1)
         .map(labelOf)
