@@ -94,7 +94,14 @@ export function App() {
   return (
     <>
       {page.name === 'editor' ? (
-        <Editor key={page.id} id={page.id} menu={menu} onClose={() => setPage({ name: 'home' })} />
+        <Editor
+          key={page.id}
+          id={page.id}
+          view={page.view}
+          onView={(view) => setPage({ name: 'editor', id: page.id, view })}
+          menu={menu}
+          onClose={() => setPage({ name: 'home' })}
+        />
       ) : (
         <Home
           agencies={agencies}

@@ -1,19 +1,22 @@
 /** Where the app is (kept in the address's hash) and the menu commands the screens act on. */
 import type { MenuCommand } from '../shared/bridge';
+import type { View } from './editor/parts';
 
-export type Page = { name: 'home' } | { name: 'editor'; id: number } | { name: 'trash' } | { name: 'aggregate' };
+/** In the editor, the part or panel on screen (s1…s6, checks, preview, history); absent in older addresses. */
+export type Page = { name: 'home' } | { name: 'editor'; id: number; view?: View } | { name: 'trash' } | { name: 'aggregate' };
 
 /** The page lives in the address's hash, so a reload (or the back button) returns to it. */
 export function pageFromHash(hash: string): Page {
-  const m = /^#\/report\/(\d+)$/.exec(hash);
-  if (m) return { name: 'editor', id: Number(m[1]) };
+  const m = /^#\/report\/(\d+)(?:\/(s\d|checks|preview|history))?$/.exec(hash);
+  if (m) return m[2] ? { name: 'editor', id: Number(m[1]), view: m[2] as View } : { name: 'editor', id: Number(m[1]) };
   if (hash === '#/trash') return { name: 'trash' };
   if (hash === '#/aggregate') return { name: 'aggregate' };
   return { name: 'home' };
 }
 
 export function hashOf(page: Page): string {
-  return page.name === 'editor' ? `#/report/${page.id}` : page.name === 'home' ? '#/' : `#/${page.name}`;
+  if (page.name === 'editor') return page.view ? `#/report/${page.id}/${page.view}` : `#/report/${page.id}`;
+  return page.name === 'home' ? '#/' : `#/${page.name}`;
 }
 
 /**

@@ -211,7 +211,7 @@ describe('editor in the browser', { skip: skip ?? false }, () => {
     assert.match(await page.getByTestId('narrative-s5').inputValue(), /答复文书规范化水平有待提高。$/);
     assert.match((await page.getByTestId('chars-s5').textContent()) ?? '', /^\d+ 字$/);
 
-    await page.getByTestId('narrative-s5').press('End');
+    await page.getByTestId('narrative-s5').press('Control+End');
     await page.keyboard.type('下一步将加强培训。');
     await page.keyboard.press('Control+s');
     await page.getByText('已保存', { exact: true }).waitFor();

@@ -1,6 +1,7 @@
 /**
  * Export to Word: ask the core; when errors remain it refuses with 'has_errors', and a dialog lists them
- * and offers 仍然导出. Then a download (browser) or a save dialog with 打开所在文件夹 (Electron).
+ * and offers 仍然导出 — and, when cells are still blank, 空白单元格填 0 then a second try. Then a download
+ * (browser) or a save dialog with 打开所在文件夹 (Electron).
  */
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
@@ -18,6 +19,16 @@ import type { Finding } from '../../shared/findings';
 import { ClientError, getClient, messageOf } from '../client';
 import { useFeedback } from './feedback';
 import { downloadFile } from './files';
+import { blankCells, zeroFillChanges } from './blanks';
+
+/** The blank cells of a report, counted, and how to fill them with 0 (stored when `fill` resolves). */
+export interface BlankFill {
+  count: number;
+  fill(): Promise<void>;
+}
+
+/** Largest batch reports.updateCells takes. */
+const BATCH = 1000;
 
 /** Errors listed in the dialog; the check panel has them all. */
 const SHOWN = 50;
@@ -28,10 +39,15 @@ function findingsOf(details: unknown): Finding[] {
   return list.filter((f): f is Finding => !!f && typeof (f as Finding).message === 'string');
 }
 
-export function useExport(): { exportReport(id: number, kind?: ExportKind): Promise<void>; dialogs: ReactNode; busy: boolean } {
+/**
+ * `blanks` lets a screen that holds the report's cells (the editor) fill them through its own state, so
+ * what it shows follows; without it the stored report is read and written directly.
+ */
+export function useExport(blanks?: (id: number) => BlankFill): { exportReport(id: number, kind?: ExportKind): Promise<void>; dialogs: ReactNode; busy: boolean } {
   const client = getClient();
   const { notify } = useFeedback();
   const [blocked, setBlocked] = useState<{ id: number; kind: ExportKind; message: string; findings: Finding[] } | null>(null);
+  const [confirmFill, setConfirmFill] = useState<BlankFill | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -57,6 +73,49 @@ export function useExport(): { exportReport(id: number, kind?: ExportKind): Prom
     },
     [client, notify],
   );
+
+  const storedBlanks = useCallback(
+    async (id: number): Promise<BlankFill> => {
+      const r = await client.send('reports.open', { id });
+      const changes = zeroFillChanges(r.format, r.cells, r.manualTotals);
+      return {
+        count: blankCells(r.format, r.cells, r.manualTotals).length,
+        fill: async () => {
+          for (let i = 0; i < changes.length; i += BATCH) await client.send('reports.updateCells', { id, changes: changes.slice(i, i + BATCH) });
+        },
+      };
+    },
+    [client],
+  );
+
+  const askFill = useCallback(
+    async (id: number) => {
+      try {
+        setConfirmFill(blanks ? blanks(id) : await storedBlanks(id));
+      } catch (e) {
+        notify(messageOf(e), 'error');
+      }
+    },
+    [blanks, storedBlanks, notify],
+  );
+
+  const fillAndRetry = useCallback(async () => {
+    if (!confirmFill || !blocked) return;
+    const { id, kind } = blocked;
+    setBusy(true);
+    try {
+      await confirmFill.fill();
+    } catch (e) {
+      setBusy(false);
+      return notify(messageOf(e), 'error');
+    }
+    setConfirmFill(null);
+    notify(`已将 ${confirmFill.count} 个空白单元格填为 0`);
+    // the core checks again: with no errors left the export goes on, otherwise the dialog lists what remains
+    await run(id, kind, false);
+  }, [confirmFill, blocked, notify, run]);
+
+  const hasMissing = !!blocked?.findings.some((f) => f.rule === 'cell.missing');
 
   const dialogs = (
     <>
@@ -85,8 +144,29 @@ export function useExport(): { exportReport(id: number, kind?: ExportKind): Prom
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setBlocked(null)}>返回修改</Button>
+          {hasMissing && (
+            <Button variant="outlined" disabled={busy} onClick={() => blocked && void askFill(blocked.id)} data-testid="fill-blanks">
+              空白单元格填 0
+            </Button>
+          )}
           <Button color="error" variant="contained" disabled={busy} onClick={() => blocked && void run(blocked.id, blocked.kind, true)}>
             仍然导出
+          </Button>
+        </DialogActions>
+      </Dialog>
+      <Dialog open={!!confirmFill && !!blocked} onClose={() => setConfirmFill(null)} maxWidth="xs" fullWidth>
+        <DialogTitle>空白单元格填 0</DialogTitle>
+        <DialogContent>
+          <Typography data-testid="fill-blanks-message">
+            {confirmFill?.count
+              ? `共 ${confirmFill.count} 个空白单元格将填为 0，可在“历史”中恢复。`
+              : '没有需要填 0 的空白单元格（自动计算的总计会随各项更新）。'}
+          </Typography>
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setConfirmFill(null)}>取消</Button>
+          <Button variant="contained" disabled={busy || !confirmFill?.count} onClick={() => void fillAndRetry()} data-testid="fill-blanks-confirm">
+            填 0 并导出
           </Button>
         </DialogActions>
       </Dialog>

@@ -35,7 +35,8 @@ import { takeMenu, type MenuEvent } from '../navigation';
 import { getClient, messageOf } from '../client';
 import { formatTime } from '../common/dates';
 import { useFeedback } from '../common/feedback';
-import { useExport } from '../common/useExport';
+import { useExport, type BlankFill } from '../common/useExport';
+import { blankCells } from '../common/blanks';
 import { defaultPreamble } from '../../shared/document/preamble';
 import { Preview } from '../preview/Preview';
 import { SettingsDialog } from '../settings/SettingsDialog';
@@ -59,7 +60,13 @@ const OTHER_EXPORTS: readonly [ExportKind, string][] = [
 /** Wide enough for the form and the printed page side by side. */
 const WIDE = '(min-width:1600px)';
 
-export function Editor({ id, menu, onClose }: { id: number; menu: MenuEvent | null; onClose(): void }) {
+/** `view` comes from the address (a reload, back/forward); `onView` puts a change of part there. */
+interface Navigation {
+  view?: View;
+  onView(view: View): void;
+}
+
+export function Editor({ id, menu, onClose, view, onView }: { id: number; menu: MenuEvent | null; onClose(): void } & Navigation) {
   const [detail, setDetail] = useState<ReportDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -81,7 +88,7 @@ export function Editor({ id, menu, onClose }: { id: number; menu: MenuEvent | nu
         <CircularProgress aria-label="正在打开报告" />
       </Box>
     );
-  return <LoadedEditor initial={detail} menu={menu} onClose={onClose} />;
+  return <LoadedEditor initial={detail} menu={menu} onClose={onClose} view={view} onView={onView} />;
 }
 
 function saveText(save: SaveState): string {
@@ -93,19 +100,44 @@ function saveText(save: SaveState): string {
 /** "二、主动公开" from heading 二、主动公开政府信息情况 and short name 主动公开. */
 const navLabel = (s: SectionDef) => `${s.heading.split('、')[0]}、${s.shortName}`;
 
-function LoadedEditor({ initial, menu, onClose }: { initial: ReportDetail; menu: MenuEvent | null; onClose(): void }) {
+/** A view from the address that this report has (a 2019 report may lack a part id typed by hand). */
+function knownView(format: FormatId, view: View | undefined): View | null {
+  if (!view) return null;
+  return ['checks', 'preview', 'history'].includes(view) || FORMATS[format].sections.some((s) => s.id === view) ? view : null;
+}
+
+function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { initial: ReportDetail; menu: MenuEvent | null; onClose(): void } & Navigation) {
   const client = getClient();
   const { notify } = useFeedback();
   const state = useReportState(initial);
   const { detail, cells } = state;
   const format = FORMATS[detail.format];
   const wide = useMediaQuery(WIDE, { noSsr: true });
-  const [view, setView] = useState<View>('s1');
+  const [view, setViewState] = useState<View>(() => knownView(initial.format, addressView) ?? 's1');
+  const setView = (v: View) => {
+    setViewState(v);
+    onView(v);
+  };
+  // back / forward in the browser change the address: follow it
+  useEffect(() => {
+    setViewState(knownView(detail.format, addressView) ?? 's1');
+  }, [addressView, detail.format]);
   const [side, setSide] = useState<'preview' | 'checks'>('preview');
   const [focusCell, setFocusCell] = useState<string | null>(null);
   // The table's last status line, kept with the part it belongs to: another table must not show it.
   const [tableStatus, setTableStatus] = useState<{ view: View; text: string }>({ view: 's1', text: '' });
-  const { exportReport, dialogs: exportDialogs, busy: exporting } = useExport();
+  // blanks filled through the editor's state, so the table shows the zeros and the totals recomputed
+  const blanks = useCallback((): BlankFill => {
+    const ids = blankCells(detail.format, state.cells, detail.manualTotals);
+    return {
+      count: ids.length,
+      fill: async () => {
+        state.updateCells(ids.map((cell) => ({ cell, value: 0 })));
+        await state.flush();
+      },
+    };
+  }, [detail.format, detail.manualTotals, state]);
+  const { exportReport, dialogs: exportDialogs, busy: exporting } = useExport(blanks);
 
   const previous = useMemo(
     () => (detail.previous ? { year: detail.previous.year, format: detail.previous.format, cells: detail.previous.cells, narrative: detail.previous.narrative } : null),
