@@ -281,3 +281,22 @@ test('history counts the cells a user changed, not the computed 总计 the edito
   const [last] = await c.call('reports.history', { id: report.id });
   assert.equal(last!.summary, '修改单元格 1 处');
 });
+
+test('a bulk edit (a pasted block, 填 0) starts its own revision, so the state just before it can be restored', async (t) => {
+  const c = testCore(t);
+  const { report } = await agencyAndReport(c);
+  await c.call('reports.updateCells', { id: report.id, changes: [{ cell: 't3.new.natural', value: 5 }] });
+  const blanks = ['business', 'research', 'publicInterest', 'legal', 'otherOrg'].flatMap((col) =>
+    ['new', 'carriedIn'].map((row) => ({ cell: `t3.${row}.${col}`, value: 0 })),
+  );
+  await c.call('reports.updateCells', { id: report.id, changes: [...blanks, { cell: 't3.carriedIn.natural', value: 0 }] });
+  const history = await c.call('reports.history', { id: report.id });
+  assert.match(history[0]!.summary, /^批量修改单元格 11 处$/);
+  const before = await c.call('reports.restore', { id: report.id, revision: history[1]!.revision });
+  assert.equal(before.cells['t3.new.natural'], 5, 'the typed cell survives');
+  assert.equal(before.cells['t3.new.business'], null, 'the bulk edit is undone');
+  // typing after a bulk edit does not fold into it
+  await c.call('reports.updateCells', { id: report.id, changes: [{ cell: 't3.new.legal', value: 1 }] });
+  const [last] = await c.call('reports.history', { id: report.id });
+  assert.equal(last!.summary, '修改单元格 1 处');
+});

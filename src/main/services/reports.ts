@@ -8,6 +8,7 @@ import type { Cells, Narrative } from '../../shared/report';
 import { computedTotalChanges } from '../../shared/totals';
 import { valueProblem } from '../../shared/values';
 import type { ReportState, Store, StoredReport } from '../storage/index';
+import { BULK_EDIT_CELLS } from '../storage/index';
 import type { Handlers } from './context';
 import { checkReport, previousOf, refreshStaleCounts, toDetail } from './documents';
 
@@ -145,7 +146,14 @@ export const reportHandlers: Handlers<ReportMethods> = {
       store.writeCells(id, writes);
       // Cells the user changed: computed 总计 the editor sends along are its arithmetic, not edits.
       const entered = r.manualTotals ? changes.length : changes.filter((c) => !index.totalCells.has(c.cell)).length;
-      const saved = store.recordRevision(id, 'cells', (n) => `修改单元格 ${n} 处`, Math.max(1, entered), { ...r, cells: { ...r.cells, ...next } });
+      const bulk = entered >= BULK_EDIT_CELLS;
+      const saved = store.recordRevision(
+        id,
+        bulk ? 'cells:bulk' : 'cells',
+        (n) => `${bulk ? '批量' : ''}修改单元格 ${n} 处`,
+        Math.max(1, entered),
+        { ...r, cells: { ...r.cells, ...next } },
+      );
       afterChange(store, id, true);
       return saved;
     }),

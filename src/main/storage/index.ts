@@ -3,4 +3,4 @@ export { openDatabase, corruptDatabaseError, isCorruptionError } from './databas
 export { createBackup, listBackups, backupDue, defaultBackupDir, restoreBackupFile, type BackupInfo } from './backups';
 export { Store, stateOf, type ReportState, type StoredReport, type StoredAgency, type ReportRow } from './store';
 export { SCHEMA_VERSION } from './migrations';
-export { COALESCE_MS, type RevisionKind } from './revisions';
+export { BULK_EDIT_CELLS, COALESCE_MS, type RevisionKind } from './revisions';

@@ -8,7 +8,13 @@
 export const COALESCE_MS = 5 * 60 * 1000;
 
 export const EDIT_KINDS = ['cells', 'narrative:preamble', 'narrative:s1', 'narrative:s2', 'narrative:s3', 'narrative:s4', 'narrative:s5', 'narrative:s6', 'ack'] as const;
-export const EVENT_KINDS = ['create', 'import', 'status', 'options', 'restore', 'duplicate'] as const;
+export const EVENT_KINDS = ['create', 'import', 'status', 'options', 'restore', 'duplicate', 'cells:bulk'] as const;
+
+/**
+ * A batch of at least this many cells typed by the user (a pasted block, 空白单元格填 0, …) is an event: it
+ * starts a revision of its own, so the state just before it stays restorable from the history.
+ */
+export const BULK_EDIT_CELLS = 10;
 export type RevisionKind = (typeof EDIT_KINDS)[number] | (typeof EVENT_KINDS)[number];
 
 export function nextRevision(
