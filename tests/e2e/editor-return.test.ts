@@ -4,13 +4,11 @@
  * in the export errors dialog fills every blank cell in one batch, after which the export goes on.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { formatIndex } from '../../src/shared/format/index';
-import { buildRenderer, cell, createAgency, createReport, launchBrowser, skipReason, startApp, typeInto, waitSaved, type App } from './harness';
+import { cell, createAgency, createReport, skipReason, typeInto, waitSaved, startSession, type App } from './harness';
 
 const skip = skipReason();
 
@@ -27,13 +25,7 @@ describe('editor: the part in the address, and blanks filled with 0', { skip: sk
   };
 
   before(async () => {
-    build = mkdtempSync(join(tmpdir(), 'gov-e2e-build-'));
-    buildRenderer(build);
-    app = await startApp(build);
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
-    page.on('pageerror', (e) => console.error('page error:', e.message));
-    await page.goto(app.server.url);
+    ({ build, app, browser, page } = await startSession('gov-e2e-build-'));
     await createAgency(page, '某某县教育局');
     await createReport(page, 2025);
     await page.getByRole('heading', { name: '某某县教育局 · 2025年度报告' }).waitFor();

@@ -4,14 +4,13 @@
  * movement, and the exported .docx.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { GOV_2021, formatIndex } from '../../src/shared/format/index';
-import { buildRenderer, cell, createAgency, createReport, launchBrowser, pasteText, skipReason, startApp, typeInto, waitSaved, type App } from './harness';
+import { cell, createAgency, createReport, pasteText, skipReason, typeInto, waitSaved, startSession, type App } from './harness';
 
 const skip = skipReason();
 const T3_COLUMNS = formatIndex('GOV-2021').columnIds.t3; // natural … otherOrg, total
@@ -23,13 +22,7 @@ describe('editor in the browser', { skip: skip ?? false }, () => {
   let page: Page;
 
   before(async () => {
-    build = mkdtempSync(join(tmpdir(), 'gov-e2e-build-'));
-    buildRenderer(build);
-    app = await startApp(build);
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
-    page.on('pageerror', (e) => console.error('page error:', e.message));
-    await page.goto(app.server.url);
+    ({ build, app, browser, page } = await startSession('gov-e2e-build-'));
   });
 
   after(async () => {

@@ -54,6 +54,18 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** A built renderer, the app on a fresh database, and a 1366×768 page on its address (downloads on). */
+export async function startSession(prefix = 'gov-e2e-build-'): Promise<{ build: string; app: App; browser: Browser; page: Page }> {
+  const build = mkdtempSync(join(tmpdir(), prefix));
+  buildRenderer(build);
+  const app = await startApp(build);
+  const browser = await launchBrowser();
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+  page.on('pageerror', (e) => console.error('page error:', e.message));
+  await page.goto(app.server.url);
+  return { build, app, browser, page };
+}
+
 /** Drives the first-start welcome and lands on the home screen. */
 export async function createAgency(page: Page, name: string): Promise<void> {
   await page.getByTestId('agency-name').fill(name);

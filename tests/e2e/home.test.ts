@@ -3,14 +3,13 @@
  * status, duplicate, delete to the 回收站 and restore, history restore, and the exchange-file export.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { GOV_2019 } from '../../src/shared/format/index';
 import { ExchangeFile, blankReport, toExchange } from '../../src/shared/report';
-import { buildRenderer, cell, createAgency, createReport, launchBrowser, skipReason, startApp, typeInto, waitSaved, type App } from './harness';
+import { cell, createAgency, createReport, skipReason, typeInto, waitSaved, startSession, type App } from './harness';
 
 const skip = skipReason();
 const AGENCY = '某某县人力资源和社会保障局';
@@ -27,13 +26,7 @@ describe('home screen and report life', { skip: skip ?? false }, () => {
   };
 
   before(async () => {
-    build = mkdtempSync(join(tmpdir(), 'gov-e2e-home-'));
-    buildRenderer(build);
-    app = await startApp(build);
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
-    page.on('pageerror', (e) => console.error('page error:', e.message));
-    await page.goto(app.server.url);
+    ({ build, app, browser, page } = await startSession('gov-e2e-home-'));
     await createAgency(page, AGENCY);
   });
 
