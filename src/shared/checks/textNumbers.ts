@@ -117,6 +117,28 @@ interface ReviewClaim {
 
 type Claim = CountClaim | PercentClaim | ReviewClaim;
 
+/** A quoted percentage, with the counts it may be a share of; the precision is the one the text printed. */
+function percentClaim(
+  sentence: number,
+  original: string,
+  match: RegExpMatchArray,
+  percentText: string,
+  numerators: PercentClaim['numerators'],
+  denominators: PercentClaim['denominators'],
+): PercentClaim {
+  const at = match.index!;
+  return {
+    kind: 'percent',
+    sentence,
+    at,
+    snippet: original.slice(at, at + match[0].length),
+    percent: Number(percentText),
+    decimals: percentText.split('.')[1]?.length ?? 0,
+    numerators,
+    denominators,
+  };
+}
+
 interface Extracted {
   sentences: Sentence[];
   claims: Claim[];
@@ -163,16 +185,7 @@ function extract(text: string): Extracted {
       for (const m of s.text.matchAll(SHARE)) {
         const value = parseCount(m[1]!);
         if (value === null) continue;
-        claims.push({
-          kind: 'percent',
-          sentence: i,
-          at: m.index!,
-          snippet: s.original.slice(m.index!, m.index! + m[0].length),
-          percent: Number(m[3]),
-          decimals: m[3]!.split('.')[1]?.length ?? 0,
-          numerators: [value],
-          denominators: denominatorsFor(m[2]!, s.text),
-        });
+        claims.push(percentClaim(i, s.original, m, m[3]!, [value], denominatorsFor(m[2]!, s.text)));
       }
     }
     for (const m of s.text.matchAll(NONE_RECEIVED))
@@ -184,16 +197,7 @@ function extract(text: string): Extracted {
       if (what.includes('诉讼')) claims.push({ ...base, target: 'suits' });
     }
     for (const m of s.text.matchAll(RATE))
-      claims.push({
-        kind: 'percent',
-        sentence: i,
-        at: m.index!,
-        snippet: s.original.slice(m.index!, m.index! + m[0].length),
-        percent: Number(m[1]),
-        decimals: m[1]!.split('.')[1]?.length ?? 0,
-        numerators: ['granted', 'grantedPlusPartial'],
-        denominators: ['resultTotal', 'new', 'newPlusCarried'],
-      });
+      claims.push(percentClaim(i, s.original, m, m[1]!, ['granted', 'grantedPlusPartial'], ['resultTotal', 'new', 'newPlusCarried']));
     for (const m of s.text.matchAll(UPHELD_ALL)) {
       const review = s.text.includes('复议');
       const suits = s.text.includes('诉讼');
