@@ -10,7 +10,7 @@ const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'bin', 'gov-report.mjs');
 const cleanPath = join(root, 'tests/fixtures/2025-clean.json');
 const clean = JSON.parse(readFileSync(cleanPath, 'utf8')) as Record<string, any>;
-const fushunText = join(root, '..', 'shared', 'fixtures', '2020-fushun-education-bureau.txt');
+const fushunText = join(root, 'tests', 'fixtures', '2020-fushun-education-bureau.txt');
 
 interface Run {
   code: number | null;

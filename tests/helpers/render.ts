@@ -1,6 +1,6 @@
 /**
  * Rendering a .docx the way a reader sees it: LibreOffice (headless, its own profile directory so several
- * can run at once) converts it to PDF with the project's fontconfig (../shared/fonts/fonts.conf beside
+ * can run at once) converts it to PDF with the project's fontconfig (tests/fonts/fonts.conf in
  * the repository), pdftotext reads the text back and pdftoppm draws page images. Tests call
  * `renderSkipReason()` first and skip with its message when soffice or poppler is missing.
  */
@@ -13,7 +13,7 @@ import { gridFor, scaleWidths } from '../../src/shared/grid';
 
 const repoRoot = resolve(new URL('../..', import.meta.url).pathname);
 /** The shared fonts.conf maps 仿宋_GB2312, 方正小标宋简体 … to the CJK fonts Debian has. */
-export const FONTS_CONF = resolve(repoRoot, '..', 'shared', 'fonts', 'fonts.conf');
+export const FONTS_CONF = resolve(repoRoot, 'tests', 'fonts', 'fonts.conf');
 
 function has(command: string, args: string[]): boolean {
   const r = spawnSync(command, args, { stdio: 'ignore', timeout: 60_000 });

@@ -9,7 +9,7 @@ import { gridFor, gridSlots } from '../../src/shared/grid';
 import { ExchangeFile, type Cells, type ReportDoc } from '../../src/shared/report';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
-export const SHARED_FIXTURE = join(ROOT, '../shared/fixtures/2020-fushun-education-bureau.txt');
+export const SHARED_FIXTURE = join(ROOT, 'tests/fixtures/2020-fushun-education-bureau.txt');
 
 export function loadExchange(name: string): ReportDoc {
   return ExchangeFile.parse(JSON.parse(readFileSync(join(ROOT, 'tests/fixtures', name), 'utf8')));

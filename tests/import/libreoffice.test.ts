@@ -15,7 +15,7 @@ import { NARRATIVE_KEYS } from '../../src/shared/report';
 import { cellDiffs, loadExchange, ROOT } from './helpers';
 
 const soffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).stdout.trim();
-const fontsConf = join(ROOT, '../shared/fonts/fonts.conf');
+const fontsConf = join(ROOT, 'tests/fonts/fonts.conf');
 const skip = !soffice ? '没有安装 LibreOffice（soffice），跳过' : false;
 const dir = mkdtempSync(join(tmpdir(), 'import-lo-'));
 after(() => rmSync(dir, { recursive: true, force: true }));

@@ -240,7 +240,7 @@ test('import: totals that disagree with their parts are kept as typed (manual to
 
 test('import: a published report in plain text goes through the importers (Fushun 2020, GOV-2019)', async (t) => {
   const c = testCore(t);
-  const text = readFileSync(join(root, '..', 'shared', 'fixtures', '2020-fushun-education-bureau.txt'));
+  const text = readFileSync(join(root, 'tests', 'fixtures', '2020-fushun-education-bureau.txt'));
   const dry = await c.call('reports.import', { fileName: 'fushun.txt', data: b64(text), dryRun: true });
   assert.equal(dry.importReport.source, 'text');
   assert.equal(dry.report, null);
