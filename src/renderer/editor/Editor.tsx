@@ -25,9 +25,9 @@ import Toolbar from '@mui/material/Toolbar';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import useMediaQuery from '@mui/material/useMediaQuery';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { REPORT_STATUS_NAMES, ReportStatus, type ExportKind, type ReportDetail } from '../../shared/api';
-import { repetitionShares, runChecks } from '../../shared/checks/index';
+import { repetitionShares, runChecks, type InvalidEntry } from '../../shared/checks/index';
 import type { Finding } from '../../shared/findings';
 import { FORMATS, formatIndex, type FormatId, type SectionDef, type SectionId, type TableId } from '../../shared/format/index';
 import type { ReportDoc } from '../../shared/report';
@@ -137,7 +137,12 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
       },
     };
   }, [detail.format, detail.manualTotals, state]);
-  const { exportReport, dialogs: exportDialogs, busy: exporting } = useExport(blanks);
+  // text left in the tables that is not a value, per table: `cell.invalid` errors until corrected
+  const [invalidByTable, setInvalidByTable] = useState<Partial<Record<TableId, InvalidEntry[]>>>({});
+  const onInvalid = useCallback((table: TableId, entries: InvalidEntry[]) => setInvalidByTable((prev) => ({ ...prev, [table]: entries })), []);
+  const invalid = useMemo(() => Object.values(invalidByTable).flat(), [invalidByTable]);
+  const unsavedRef = useRef<Finding[]>([]);
+  const { exportReport, dialogs: exportDialogs, busy: exporting } = useExport(blanks, () => unsavedRef.current);
 
   const previous = useMemo(
     () => (detail.previous ? { year: detail.previous.year, format: detail.previous.format, cells: detail.previous.cells, narrative: detail.previous.narrative } : null),
@@ -146,11 +151,12 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
   const findings = useMemo<Finding[]>(() => {
     const doc: ReportDoc = { format: detail.format, year: detail.year, agency: detail.agency, narrative: detail.narrative, cells, acknowledged: detail.acknowledged };
     try {
-      return withAcknowledgements(runChecks(doc, { previous }), detail.acknowledged);
+      return withAcknowledgements(runChecks(doc, { previous, invalid }), detail.acknowledged);
     } catch {
       return [];
     }
-  }, [detail.format, detail.year, detail.agency, detail.narrative, cells, detail.acknowledged, previous]);
+  }, [detail.format, detail.year, detail.agency, detail.narrative, cells, detail.acknowledged, previous, invalid]);
+  unsavedRef.current = findings.filter((f) => f.rule === 'cell.invalid');
   const counts = useMemo(() => countsBySection(format, findings), [format, findings]);
   const repeated = useMemo(() => (previous ? repetitionShares(detail.narrative, previous.narrative) : null), [detail.narrative, previous]);
   const open = findings.filter(isOpen);
@@ -260,6 +266,7 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
             manualTotals={detail.manualTotals}
             findings={findings}
             onChange={state.updateCells}
+            onInvalid={onInvalid}
             focusCell={focusCell}
             onFocusHandled={() => setFocusCell(null)}
             onStatus={(text) => setTableStatus({ view, text })}
