@@ -92,7 +92,7 @@ export const importHandlers: Handlers<'reports.import'> = {
     return store.transaction(() => {
       const agency = agencyId !== undefined ? store.agency(agencyId) : (store.agencyByName(doc.agency.name) ?? store.createAgency(doc.agency));
       const state = importedState(doc);
-      const source = { exchange: '交换文件', docx: 'Word 文档', html: '网页', text: '文本' }[importReport.source];
+      const source = { exchange: '交换文件', docx: 'Word 文档', html: '网页', text: '文本', xlsx: '电子表格' }[importReport.source];
       const existing = store.liveReportId(agency.id, doc.year);
       let id: number;
       if (existing === undefined) {
