@@ -96,7 +96,7 @@ export function backupDue(backupDir: string, now = new Date()): boolean {
 export function backupPath(backupDir: string, name: string): string {
   const path = join(backupDir, name);
   if (!NAME.test(name) || !existsSync(path)) {
-    throw new AppError('not_found', `找不到备份“${name}”。可用的备份请用“gov-report db backup --list”或在“帮助 → 备份”中查看。`);
+    throw new AppError('not_found', `找不到备份“${name}”。可用的备份请在程序的“文件 › 设置… › 数据与备份”中查看，或运行 gov-report db backup --list。`);
   }
   return path;
 }

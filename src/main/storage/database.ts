@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import { listBackups } from './backups';
+import { beijingTime } from './clock';
 import { SCHEMA_VERSION, migrate } from './migrations';
 
 /** Files up to this size get a full `quick_check` at open; larger ones only a cheap read (and the check at backup time). */
@@ -23,11 +24,33 @@ export function isCorruptionError(e: unknown): boolean {
 export function corruptDatabaseError(dbPath: string, backupDir: string, detail?: string): AppError {
   const latest = listBackups(backupDir)[0];
   const how = latest
-    ? `最近的备份是“${latest.name}”（${latest.createdAt.slice(0, 19).replace('T', ' ')} UTC），位于 ${backupDir}。` +
-      `恢复方法：在程序的“帮助 → 备份”中选择该备份恢复，或在命令行运行：gov-report db restore ${latest.name} --db "${dbPath}"` +
+    ? `最近的备份是“${latest.name}”（北京时间 ${beijingTime(latest.createdAt, true)}），位于 ${backupDir}。` +
+      `恢复方法：启动程序后在“数据文件无法使用”页面选择该备份恢复，或在命令行运行：gov-report db restore ${latest.name} --db "${dbPath}"` +
       `（损坏的文件会被改名保留，不会删除）。`
     : `没有找到备份（备份文件夹：${backupDir}）。请勿删除该文件，可联系技术人员尝试修复。`;
   return new AppError('db_corrupt', `数据库文件已损坏或不是本程序的数据库：${dbPath}。${how}`, detail ? { detail } : undefined);
+}
+
+const FULL_CODES = new Set(['SQLITE_FULL', 'ENOSPC', 'EDQUOT']);
+const READ_ONLY_CODES = new Set(['EROFS', 'EACCES', 'EPERM']);
+
+/**
+ * A failure of the disk rather than of the program, in words the user can act on: disk full, read-only
+ * file or folder, a disk that fails to write. Null for anything else.
+ */
+export function storageError(e: unknown, dbPath: string): AppError | null {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return null;
+  if (FULL_CODES.has(code) || /ENOSPC|SQLITE_FULL|database or disk is full/i.test(String((e as Error).message)))
+    return new AppError('disk_full', `磁盘空间已满，修改未保存。请清理数据文件所在磁盘的空间（${dbPath}），修改会在空间足够后重新保存。`);
+  if (code.startsWith('SQLITE_READONLY') || READ_ONLY_CODES.has(code))
+    return new AppError(
+      'read_only',
+      `数据文件为只读，修改未保存：${dbPath}。请在文件属性中取消“只读”，或检查文件夹的写入权限（也可把数据文件夹复制到可写的位置）。`,
+    );
+  if (code.startsWith('SQLITE_IOERR') || code === 'EIO')
+    return new AppError('internal', `读写数据文件时磁盘出错，修改可能未保存：${dbPath}。请检查磁盘（U 盘、网络盘是否已断开）后重试。`);
+  return null;
 }
 
 export function newerDatabaseError(dbPath: string, version: number): AppError {
