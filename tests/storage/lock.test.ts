@@ -10,6 +10,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
+import type { Io } from '../../src/main/cli/io';
 import { main } from '../../src/main/cli/main';
 import { openCore } from '../../src/main/services/core';
 import { acquireLock, lockPathOf } from '../../src/main/storage/index';
@@ -46,7 +47,8 @@ async function startHolder(t: TestContext, dbPath: string, mode = 'browser'): Pr
 function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  return main(args, { out: (s) => void (out += s), err: (s) => void (err += s) } as never).then((code) => ({ code, out, err }));
+  const io: Io = { out: (s) => void (out += s), err: (s) => void (err += s) };
+  return main(args, io).then((code) => ({ code, out, err }));
 }
 
 test('two processes on one file: the second writer is told who holds it; the CLI reads but does not write or restore', async (t) => {
