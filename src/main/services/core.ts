@@ -17,6 +17,7 @@ import {
   lockedError,
   lockHolder,
   openDatabase,
+  removeLeftovers,
   storageError,
   Store,
   type DatabaseLock,
@@ -103,6 +104,7 @@ export function openCore(options: CoreOptions): Core {
   }
   let store: Store | null;
   try {
+    if (lock) removeLeftovers(options.dbPath, backupDir);
     store = new Store(openDatabase(options.dbPath, backupDir), options.now);
   } catch (e) {
     if (ownsLock) lock?.release();
