@@ -4,7 +4,7 @@
  * it gets its name; leftovers of interrupted backups and restores are removed at start.
  */
 import assert from 'node:assert/strict';
-import { closeSync, existsSync, openSync, readdirSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
@@ -84,4 +84,21 @@ test('startup removes leftovers of an interrupted backup and restore; names stay
   assert.equal((await again.call('agencies.list', {})).length, 1);
   assert.ok(!existsSync(`${dbPath}.restoring`));
   assert.deepEqual(readdirSync(backupDir), [kept.name]);
+});
+
+test('an emptied (0-byte) database beside backups does not open as a new, empty one', async (t) => {
+  const dir = tempDir(t);
+  const dbPath = join(dir, 'reports.sqlite');
+  const c = coreIn(t, dir, { autoBackup: false });
+  await c.call('agencies.create', { name: '甲局', level: 'county' });
+  const b = await c.call('backups.create', {});
+  c.core.close();
+  await new Promise((r) => setTimeout(r, 50));
+  writeFileSync(dbPath, '');
+  for (const f of ['-wal', '-shm']) rmSync(dbPath + f, { force: true });
+  assert.throws(
+    () => openCore({ dbPath, mode: 'cli' }),
+    (e: unknown) => e instanceof AppError && e.code === 'db_corrupt' && e.message.includes('0 字节') && e.message.includes(b.name),
+  );
+  assert.equal(statSync(dbPath).size, 0, 'the file is left as it was');
 });

@@ -104,7 +104,7 @@ export function openCore(options: CoreOptions): Core {
   }
   let store: Store | null;
   try {
-    if (lock) removeLeftovers(options.dbPath, backupDir);
+    if (lock) removeLeftovers(options.dbPath, backupDir, (e) => log('removing leftovers failed', e));
     store = new Store(openDatabase(options.dbPath, backupDir), options.now);
   } catch (e) {
     if (ownsLock) lock?.release();

@@ -84,7 +84,8 @@ function blankState(format: StoredReport['format']): ReportState {
 
 export const reportHandlers: Handlers<ReportMethods> = {
   'reports.list': ({ agencyId, trash }, { store }) => {
-    refreshStaleCounts(store);
+    // a read-only file is shown with the counts it has
+    if (!store.db.readonly) refreshStaleCounts(store);
     return store.listReports({ agencyId, trash });
   },
 

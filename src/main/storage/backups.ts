@@ -101,11 +101,15 @@ export async function createBackup(db: Database.Database, backupDir: string, suf
  * Leftovers of a backup or restore that was interrupted (power cut, kill): `.partial` backups and the
  * `<db>.restoring` copy. Neither was ever the database, so they go; called at open, under the lock.
  */
-export function removeLeftovers(dbPath: string, backupDir: string): string[] {
+export function removeLeftovers(dbPath: string, backupDir: string, onError: (e: unknown) => void = () => {}): string[] {
   const removed: string[] = [];
   const gone = (path: string) => {
-    rmSync(path, { force: true });
-    removed.push(path);
+    try {
+      rmSync(path, { force: true });
+      removed.push(path);
+    } catch (e) {
+      onError(e); // a read-only folder: they stay, harmless
+    }
   };
   if (existsSync(`${dbPath}${RESTORING}`)) gone(`${dbPath}${RESTORING}`);
   if (existsSync(backupDir)) for (const f of readdirSync(backupDir)) if (f.endsWith(PARTIAL)) gone(join(backupDir, f));

@@ -2,8 +2,9 @@
  * Opening the database file: refuse a newer schema without touching the file, turn "not a database" and
  * integrity failures into a Chinese message that names the latest backup, then set the pragmas and migrate.
  */
-import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { accessSync, constants, copyFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import { listBackups } from './backups';
@@ -19,14 +20,14 @@ export function isCorruptionError(e: unknown): boolean {
 }
 
 /** The db_corrupt error, naming the newest backup and how to put it back. */
-export function corruptDatabaseError(dbPath: string, backupDir: string, detail?: string): AppError {
+export function corruptDatabaseError(dbPath: string, backupDir: string, detail?: string, lead = `数据库文件已损坏或不是本程序的数据库：${dbPath}。`): AppError {
   const latest = listBackups(backupDir)[0];
   const how = latest
     ? `最近的备份是“${latest.name}”（北京时间 ${beijingTime(latest.createdAt, true)}），位于 ${backupDir}。` +
-      `恢复方法：启动程序后在“数据文件无法使用”页面选择该备份恢复，或在命令行运行：gov-report db restore ${latest.name} --db "${dbPath}"` +
+      `恢复方法：在命令行运行：gov-report db restore ${latest.name} --db "${dbPath}"` +
       `（损坏的文件会被改名保留，不会删除）。`
     : `没有找到备份（备份文件夹：${backupDir}）。请勿删除该文件，可联系技术人员尝试修复。`;
-  return new AppError('db_corrupt', `数据库文件已损坏或不是本程序的数据库：${dbPath}。${how}`, detail ? { detail } : undefined);
+  return new AppError('db_corrupt', `${lead}${how}`, detail ? { detail } : undefined);
 }
 
 const FULL_CODES = new Set(['SQLITE_FULL', 'ENOSPC', 'EDQUOT']);
@@ -60,14 +61,36 @@ export function newerDatabaseError(dbPath: string, version: number): AppError {
 }
 
 /**
+ * A read-only connection. On a read-only folder or disk SQLite cannot create the WAL index (-shm) beside
+ * the file, so it reads a copy in the temp folder — nobody can change the original there anyway.
+ */
+function openForReading(dbPath: string): Database.Database {
+  if (!isReadOnlyFile(dbPath)) return new Database(dbPath, { readonly: true, fileMustExist: true });
+  const dir = join(tmpdir(), `gov-report-readonly-${process.pid}`);
+  if (!existsSync(dir)) process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  mkdirSync(dir, { recursive: true });
+  const copy = join(dir, basename(dbPath));
+  for (const ext of ['', '-wal']) {
+    rmSync(copy + ext, { force: true });
+    if (existsSync(dbPath + ext)) copyFileSync(dbPath + ext, copy + ext);
+  }
+  return new Database(copy, { readonly: true, fileMustExist: true });
+}
+
+/**
  * Look at an existing file read-only: its schema version and whether it reads as a sound database.
  * Nothing is written, so a newer or damaged file stays byte for byte as it was.
  */
 function inspect(dbPath: string, backupDir: string): void {
-  if (!existsSync(dbPath) || statSync(dbPath).size === 0) return;
+  if (!existsSync(dbPath)) return;
+  // an emptied file (a failed copy, a sync tool) would open as a new, empty database beside the backups
+  if (statSync(dbPath).size === 0) {
+    if (listBackups(backupDir).length > 0) throw corruptDatabaseError(dbPath, backupDir, 'empty file', `数据文件是空的（0 字节）：${dbPath}，而备份文件夹中有备份。`);
+    return;
+  }
   let db: Database.Database | undefined;
   try {
-    db = new Database(dbPath, { readonly: true, fileMustExist: true });
+    db = openForReading(dbPath);
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) throw newerDatabaseError(dbPath, version);
     db.prepare('SELECT count(*) FROM sqlite_master').get();
@@ -83,9 +106,39 @@ function inspect(dbPath: string, backupDir: string): void {
   }
 }
 
+/** Whether the file (or, for a new one, its folder) cannot be written: a read-only file, folder or disk. */
+export function isReadOnlyFile(dbPath: string): boolean {
+  try {
+    accessSync(existsSync(dbPath) ? dbPath : dirname(dbPath), constants.W_OK);
+    accessSync(dirname(dbPath), constants.W_OK);
+    return false;
+  } catch (e) {
+    return READ_ONLY_CODES.has((e as NodeJS.ErrnoException).code ?? '');
+  }
+}
+
+/**
+ * A read-only file opens read-only, as it is: the reports can be read, and each save answers read_only
+ * (the banner says why) instead of the app refusing to start.
+ */
+function openReadOnly(dbPath: string, backupDir: string): Database.Database {
+  const db = openForReading(dbPath);
+  try {
+    db.pragma('busy_timeout = 5000');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version !== SCHEMA_VERSION) throw storageError({ code: 'SQLITE_READONLY', message: 'schema upgrade needed' }, dbPath)!;
+    return db;
+  } catch (e) {
+    db.close();
+    if (isCorruptionError(e)) throw corruptDatabaseError(dbPath, backupDir, (e as Error).message);
+    throw e;
+  }
+}
+
 /** Open (or create) the database, ready to use at the current schema version. */
 export function openDatabase(dbPath: string, backupDir: string): Database.Database {
   inspect(dbPath, backupDir);
+  if (existsSync(dbPath) && statSync(dbPath).size > 0 && isReadOnlyFile(dbPath)) return openReadOnly(dbPath, backupDir);
   mkdirSync(dirname(dbPath), { recursive: true });
   let db: Database.Database | undefined;
   try {
@@ -102,6 +155,6 @@ export function openDatabase(dbPath: string, backupDir: string): Database.Databa
     if ((e as { code?: string }).code === 'SQLITE_BUSY') {
       throw new AppError('conflict', `数据库文件 ${dbPath} 正被另一个程序使用，请关闭其他窗口后重试。`);
     }
-    throw new AppError('internal', `无法打开数据库文件 ${dbPath}：${(e as Error).message}`);
+    throw storageError(e, dbPath) ?? new AppError('internal', `无法打开数据库文件 ${dbPath}：${(e as Error).message}`);
   }
 }
