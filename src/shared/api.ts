@@ -177,7 +177,11 @@ export const api = {
     z.object({ id: Id, changes: z.array(z.object({ cell: z.string().max(64), value: CellValue })).min(1).max(1000) }),
     SaveResult,
   ),
-  'reports.updateNarrative': method(z.object({ id: Id, key: NarrativeKeySchema, text: z.string().max(200_000) }), SaveResult),
+  /** `base`: textHash of the text the editor changed; a different stored text gives stale_edit with both versions. */
+  'reports.updateNarrative': method(
+    z.object({ id: Id, key: NarrativeKeySchema, text: z.string().max(200_000), base: z.string().max(32).optional() }),
+    SaveResult,
+  ),
   'reports.setStatus': method(z.object({ id: Id, status: ReportStatus }), SaveResult),
   'reports.setOptions': method(z.object({ id: Id, manualTotals: z.boolean() }), SaveResult),
   'reports.acknowledge': method(z.object({ id: Id, ack: Acknowledgement }), SaveResult),
