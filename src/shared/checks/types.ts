@@ -11,6 +11,14 @@ export interface PreviousReport {
   narrative: Narrative;
 }
 
+/** Text the user left in a cell that is not a value ("12a"): never stored, an error until corrected or undone. */
+export interface InvalidEntry {
+  cell: string;
+  text: string;
+  /** Why it is not a value, as the editor said it. */
+  error: string;
+}
+
 export interface CheckOptions {
   /** Last year's report of the same agency, when known: enables xyear.* and text.repetition. */
   previous?: PreviousReport | null;
@@ -18,6 +26,8 @@ export interface CheckOptions {
   forExport?: boolean;
   /** For a 汇总 report: the sum of its included units, compared cell by cell (aggregate.mismatch). */
   unitSums?: UnitSums | null;
+  /** Entries of the open editor that are not values (`cell.invalid`). */
+  invalid?: readonly InvalidEntry[];
 }
 
 export const RULES = {
