@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { register } from 'tsx/esm/api';
 
 const root = new URL('..', import.meta.url).pathname;
 const argv = process.argv.slice(2);
@@ -13,9 +14,10 @@ const outIdx = argv.indexOf('--outdir');
 const outdir = outIdx >= 0 ? resolve(argv[outIdx + 1]) : join(root, 'dist/renderer');
 const rendererOnly = argv.includes('--renderer-only');
 
-// The same policy the browser-mode server sends as a header, for the Electron app:// protocol too.
-const CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'";
+// The policy both transports send as a header (src/main/security/policy.ts), in its <meta> form.
+register();
+const { contentSecurityPolicy } = await import('../src/main/security/policy.ts');
+const CSP = contentSecurityPolicy('meta');
 
 const INDEX_HTML = `<!doctype html>
 <html lang="zh-CN">

@@ -56,6 +56,8 @@ export const ReportDetail = z.object({
   previous: z
     .object({ id: Id.nullable(), year: z.number().int(), format: FormatIdSchema, narrative: Narrative, cells: z.record(z.string(), CellValue) })
     .nullable(),
+  /** For a 汇总 report: the sum of its included units, which the editor's checks compare (aggregate.mismatch). */
+  unitSums: z.object({ units: z.number().int().positive(), cells: z.record(z.string(), CellValue) }).nullable(),
 });
 export type ReportDetail = z.infer<typeof ReportDetail>;
 

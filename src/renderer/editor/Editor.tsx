@@ -27,10 +27,9 @@ import Typography from '@mui/material/Typography';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { REPORT_STATUS_NAMES, ReportStatus, type ExportKind, type ReportDetail } from '../../shared/api';
-import { repetitionShares, runChecks, type InvalidEntry } from '../../shared/checks/index';
+import { acknowledges, repetitionShares, type InvalidEntry } from '../../shared/checks/index';
 import type { Finding } from '../../shared/findings';
 import { FORMATS, formatIndex, type FormatId, type SectionDef, type SectionId, type TableId } from '../../shared/format/index';
-import type { ReportDoc } from '../../shared/report';
 import { takeMenu, type MenuEvent } from '../navigation';
 import { getClient, messageOf } from '../client';
 import { formatTime } from '../common/dates';
@@ -43,7 +42,8 @@ import { SettingsDialog } from '../settings/SettingsDialog';
 import { ReportTableEditor } from '../table/ReportTableEditor';
 import { ChecksPanel } from './ChecksPanel';
 import { HistoryPanel } from './HistoryPanel';
-import { countsBySection, isOpen, partFilled, sectionOf, withAcknowledgements, type View } from './parts';
+import { liveChecks } from './liveChecks';
+import { countsBySection, isOpen, partFilled, sectionOf, type View } from './parts';
 import { Guidance, NarrativeField, TextPart } from './TextPart';
 import { useReportState, type SaveState } from './useReportState';
 
@@ -145,21 +145,17 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
   const unsavedRef = useRef<Finding[]>([]);
   const { exportReport, dialogs: exportDialogs, busy: exporting } = useExport(blanks, () => unsavedRef.current);
 
-  const previous = useMemo(
-    () => (detail.previous ? { year: detail.previous.year, format: detail.previous.format, cells: detail.previous.cells, narrative: detail.previous.narrative } : null),
-    [detail.previous],
+  const checked = useMemo(
+    () => liveChecks(detail, cells, invalid),
+    // only what the checks read: not the revision or the save state
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [detail.format, detail.year, detail.agency, detail.narrative, cells, detail.acknowledged, detail.previous, detail.unitSums, invalid],
   );
-  const findings = useMemo<Finding[]>(() => {
-    const doc: ReportDoc = { format: detail.format, year: detail.year, agency: detail.agency, narrative: detail.narrative, cells, acknowledged: detail.acknowledged };
-    try {
-      return withAcknowledgements(runChecks(doc, { previous, invalid }), detail.acknowledged);
-    } catch {
-      return [];
-    }
-  }, [detail.format, detail.year, detail.agency, detail.narrative, cells, detail.acknowledged, previous, invalid]);
+  const findings = checked.findings;
+  const checkFailure = checked.ok ? null : checked.failure;
   unsavedRef.current = findings.filter((f) => f.rule === 'cell.invalid');
   const counts = useMemo(() => countsBySection(format, findings), [format, findings]);
-  const repeated = useMemo(() => (previous ? repetitionShares(detail.narrative, previous.narrative) : null), [detail.narrative, previous]);
+  const repeated = useMemo(() => (detail.previous ? repetitionShares(detail.narrative, detail.previous.narrative) : null), [detail.narrative, detail.previous]);
   const open = findings.filter(isOpen);
   const errors = open.filter((f) => f.severity === 'error').length;
   const warnings = open.length - errors;
@@ -209,7 +205,7 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
   const acknowledge = async (f: Finding, reason: string) => {
     try {
       await client.send('reports.acknowledge', { id: detail.id, ack: { rule: f.rule, cells: f.cells, reason } });
-      state.setAcknowledged([...detail.acknowledged.filter((a) => !(a.rule === f.rule && a.cells.join() === f.cells.join())), { rule: f.rule, cells: f.cells, reason }]);
+      state.setAcknowledged([...detail.acknowledged.filter((a) => !acknowledges(a, f)), { rule: f.rule, cells: f.cells, reason }]);
     } catch (e) {
       notify(messageOf(e), 'error');
     }
@@ -217,7 +213,7 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
   const unacknowledge = async (f: Finding) => {
     try {
       await client.send('reports.unacknowledge', { id: detail.id, rule: f.rule, cells: f.cells });
-      state.setAcknowledged(detail.acknowledged.filter((a) => !(a.rule === f.rule && a.cells.join() === f.cells.join())));
+      state.setAcknowledged(detail.acknowledged.filter((a) => !acknowledges(a, f)));
     } catch (e) {
       notify(messageOf(e), 'error');
     }
@@ -234,7 +230,7 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
       section={wide && section ? section.id : undefined}
     />
   );
-  const checks = <ChecksPanel format={format} findings={findings} onGo={go} onAcknowledge={acknowledge} onUnacknowledge={unacknowledge} />;
+  const checks = <ChecksPanel format={format} findings={findings} failure={checkFailure} onGo={go} onAcknowledge={acknowledge} onUnacknowledge={unacknowledge} />;
   const sectionFindings = (id: SectionId) => findings.filter((f) => sectionOf(format, f) === id && !f.cells.length);
 
   let main;
@@ -334,12 +330,20 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
           </Typography>
           <Button color="inherit" onClick={showChecks} data-testid="check-counts" sx={{ whiteSpace: 'nowrap' }}>
             检查：
-            <Box component="span" sx={{ color: errors ? '#ffcdd2' : 'inherit', fontWeight: errors ? 700 : 400, mx: 0.5 }}>
-              {errors} 错误
-            </Box>
-            <Box component="span" sx={{ color: warnings ? '#ffe0b2' : 'inherit' }}>
-              {warnings} 提醒
-            </Box>
+            {checkFailure ? (
+              <Box component="span" sx={{ color: '#ffcdd2', fontWeight: 700, mx: 0.5 }}>
+                未完成
+              </Box>
+            ) : (
+              <>
+                <Box component="span" sx={{ color: errors ? '#ffcdd2' : 'inherit', fontWeight: errors ? 700 : 400, mx: 0.5 }}>
+                  {errors} 错误
+                </Box>
+                <Box component="span" sx={{ color: warnings ? '#ffe0b2' : 'inherit' }}>
+                  {warnings} 提醒
+                </Box>
+              </>
+            )}
           </Button>
           <ButtonGroup variant="contained" color="inherit" sx={{ '& .MuiButton-root': { color: 'primary.main', bgcolor: '#fff', whiteSpace: 'nowrap' } }}>
             <Button onClick={() => void doExport('docx')} data-testid="export-docx" disabled={exporting}>
