@@ -26,7 +26,8 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { REPORT_STATUS_NAMES, ReportStatus, type ExportKind, type ReportDetail } from '../../shared/api';
+import type { ExportKind, ReportDetail } from '../../shared/api';
+import { REPORT_STATUSES, REPORT_STATUS_NAMES, isReportStatus } from '../../shared/names';
 import { repetitionShares, runChecks } from '../../shared/checks/index';
 import type { Finding } from '../../shared/findings';
 import { FORMATS, formatIndex, type FormatId, type SectionDef, type SectionId, type TableId } from '../../shared/format/index';
@@ -38,11 +39,9 @@ import { useFeedback } from '../common/feedback';
 import { useExport, type BlankFill } from '../common/useExport';
 import { blankCells } from '../common/blanks';
 import { defaultPreamble } from '../../shared/document/preamble';
-import { Preview } from '../preview/Preview';
-import { SettingsDialog } from '../settings/SettingsDialog';
+import { Lazy, LazyHistoryPanel, LazyPreview, SettingsDialog } from '../lazy';
 import { ReportTableEditor } from '../table/ReportTableEditor';
 import { ChecksPanel } from './ChecksPanel';
-import { HistoryPanel } from './HistoryPanel';
 import { countsBySection, isOpen, partFilled, sectionOf, withAcknowledgements, type View } from './parts';
 import { Guidance, NarrativeField, TextPart } from './TextPart';
 import { useReportState, type SaveState } from './useReportState';
@@ -218,14 +217,16 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
 
   const section = format.sections.find((s) => s.id === view);
   const preview = (
-    <Preview
-      format={detail.format}
-      year={detail.year}
-      agencyName={detail.agency.name}
-      narrative={detail.narrative}
-      cells={cells}
-      section={wide && section ? section.id : undefined}
-    />
+    <Lazy label="正在打开预览">
+      <LazyPreview
+        format={detail.format}
+        year={detail.year}
+        agencyName={detail.agency.name}
+        narrative={detail.narrative}
+        cells={cells}
+        section={wide && section ? section.id : undefined}
+      />
+    </Lazy>
   );
   const checks = <ChecksPanel format={format} findings={findings} onGo={go} onAcknowledge={acknowledge} onUnacknowledge={unacknowledge} />;
   const sectionFindings = (id: SectionId) => findings.filter((f) => sectionOf(format, f) === id && !f.cells.length);
@@ -293,7 +294,12 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
     );
   } else if (view === 'checks') main = checks;
   else if (view === 'preview') main = preview;
-  else main = <HistoryPanel id={detail.id} revision={detail.revision} beforeRestore={state.flush} onRestored={state.replace} />;
+  else
+    main = (
+      <Lazy label="正在打开历史版本">
+        <LazyHistoryPanel id={detail.id} revision={detail.revision} beforeRestore={state.flush} onRestored={state.replace} />
+      </Lazy>
+    );
 
   return (
     <Box sx={{ height: '100%', display: 'flex', flexDirection: 'column' }}>
@@ -309,12 +315,12 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
             select
             size="small"
             value={detail.status}
-            onChange={(e) => void state.setStatus(ReportStatus.parse(e.target.value)).catch((err) => notify(messageOf(err), 'error'))}
+            onChange={(e) => isReportStatus(e.target.value) && void state.setStatus(e.target.value).catch((err) => notify(messageOf(err), 'error'))}
             aria-label="报告状态"
             sx={{ '& .MuiInputBase-root': { color: 'inherit', height: 30, bgcolor: 'rgba(255,255,255,.12)' }, '& fieldset': { borderColor: 'rgba(255,255,255,.4)' } }}
             slotProps={{ htmlInput: { 'data-testid': 'status-select' } }}
           >
-            {ReportStatus.options.map((s) => (
+            {REPORT_STATUSES.map((s) => (
               <MenuItem key={s} value={s}>
                 {REPORT_STATUS_NAMES[s]}
               </MenuItem>

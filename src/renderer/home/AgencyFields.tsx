@@ -2,7 +2,7 @@
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { AGENCY_LEVELS, AGENCY_LEVEL_NAMES, type AgencyLevel } from '../../shared/agency';
+import { AGENCY_LEVELS, AGENCY_LEVEL_NAMES, type AgencyLevel } from '../../shared/agency-levels';
 
 export interface AgencyDraft {
   name: string;

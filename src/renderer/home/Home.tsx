@@ -18,18 +18,18 @@ import TableRow from '@mui/material/TableRow';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
-import { AGENCY_LEVEL_NAMES } from '../../shared/agency';
-import { REPORT_STATUS_NAMES, type Agency, type ReportSummary } from '../../shared/api';
+import { AGENCY_LEVEL_NAMES } from '../../shared/agency-levels';
+import type { Agency, ReportSummary } from '../../shared/api';
+import { REPORT_STATUS_NAMES } from '../../shared/names';
 import { takeMenu, type MenuEvent, type Page } from '../navigation';
-import { AggregatePage } from '../aggregate/AggregatePage';
 import { getClient, messageOf } from '../client';
 import { daysUntil, formatDate, formatDateTime } from '../common/dates';
 import { useFeedback } from '../common/feedback';
 import { useExport } from '../common/useExport';
 import { AgencyFields, EMPTY_AGENCY } from './AgencyFields';
-import { IMPORT_ACCEPT, ImportDialog, pickedFromFile, type PickedFile } from './ImportDialog';
+import { ImportDialog, Lazy, LazyAggregatePage, SettingsDialog } from '../lazy';
 import { NewReportDialog } from './NewReportDialog';
-import { SettingsDialog } from '../settings/SettingsDialog';
+import { IMPORT_ACCEPT, pickedFromFile, type PickedFile } from './pickedFile';
 import { nextDeadline } from './years';
 
 interface HomeProps {
@@ -196,7 +196,9 @@ export function Home({ agencies, page, menu, onAgenciesChanged, onNavigate }: Ho
 
       <Box sx={{ p: { xs: 2, md: 3 }, maxWidth: 1280, width: '100%', mx: 'auto', flexGrow: 1 }}>
         {page.name === 'aggregate' ? (
-          <AggregatePage onOpenReport={(id) => onNavigate({ name: 'editor', id })} />
+          <Lazy label="正在打开汇总">
+            <LazyAggregatePage onOpenReport={(id) => onNavigate({ name: 'editor', id })} />
+          </Lazy>
         ) : (
           <>
             {error && (
