@@ -1,7 +1,8 @@
 // `npm run build`: bundles the renderer (React + MUI) with esbuild into dist/renderer/ (index.html, the
 // entry module app.js and the chunks/ it and the lazy parts import), prints what the bundle is made of,
 // then runs scripts/build-electron.mjs when present (main and preload bundles).
-// Options: --outdir <dir> (default dist/renderer), --renderer-only.
+// Options: --outdir <dir> (default dist/renderer), --renderer-only, --metafile <file> (esbuild's metafile,
+// paths relative to the repository, for the bench's rows per chunk).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,6 +22,8 @@ const argv = process.argv.slice(2);
 const outIdx = argv.indexOf('--outdir');
 const outdir = outIdx >= 0 ? resolve(argv[outIdx + 1]) : join(root, 'dist/renderer');
 const rendererOnly = argv.includes('--renderer-only');
+const metaIdx = argv.indexOf('--metafile');
+const metafileOut = metaIdx >= 0 ? resolve(argv[metaIdx + 1]) : null;
 
 // The same policy the browser-mode server sends as a header, for the Electron app:// protocol too.
 const CSP =
@@ -40,9 +43,9 @@ const indexHtml = (preload) => `<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>政府信息公开年报助手</title>
 <link rel="icon" href="data:,">
-<style>html,body,#root{height:100%;margin:0}body{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC",sans-serif}
-.boot-bar{height:64px;display:flex;align-items:center;padding:0 24px;background:#1565c0;color:#fff;font-size:20px;font-weight:500;box-shadow:0 2px 4px rgba(0,0,0,.2)}
-.boot-body{padding:32px 24px;color:rgba(0,0,0,.6)}</style>
+<style>html,body,#root{height:100%;margin:0}body{background:#f4f6f9;font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC",sans-serif}
+.boot-bar{height:48px;display:flex;align-items:center;padding:0 24px;background:#1f5fa8;color:#fff;font-size:18px;font-weight:500}
+.boot-body{padding:24px;color:rgba(0,0,0,.6);font-size:14px}</style>
 <script type="module" src="${ENTRY_FILE}"></script>
 ${preload.map((f) => `<link rel="modulepreload" href="${f}">`).join('\n')}
 </head>
@@ -86,6 +89,7 @@ try {
 const imports = staticImportsFromMetafile(result.metafile, outdir, root);
 const preload = [...staticClosure(imports, ENTRY_FILE)].filter((f) => f !== ENTRY_FILE).sort();
 writeFileSync(join(outdir, 'index.html'), indexHtml(preload));
+if (metafileOut) writeFileSync(metafileOut, JSON.stringify(result.metafile));
 console.log(formatReport(describeChunks(outdir, imports), packagesByChunk(result.metafile, outdir, root)));
 console.log(`renderer built in ${Date.now() - started} ms → ${outdir}`);
 

@@ -1,8 +1,10 @@
 /**
  * Code loaded when it is needed (React.lazy + esbuild's splitting). The screens — report list, editor,
- * first-start welcome — are one chunk each, so the first screen loads only its own; the parts no first
- * screen shows — 汇总, settings, history, preview, the import dialog — are chunks of their own, fetched
- * ahead once the first screen is up so that opening one later waits neither for the network nor the parser.
+ * first-start welcome — are one chunk each, so the first screen loads only its own. What a screen does not
+ * show when it opens is a chunk of its own: 汇总, settings, history, preview, the import dialog and the other
+ * dialogs, and in the editor the table parts (a report opens on part 一), the check panel and the side panel.
+ * All of them are fetched once the first screen is up, so opening one later waits neither for the network
+ * nor for the parser.
  */
 import Box from '@mui/material/Box';
 import LinearProgress from '@mui/material/LinearProgress';
@@ -25,6 +27,8 @@ export const LazyWelcome = lazy(screens.welcome);
  */
 export function preloadScreen(page: Page): void {
   void (page.name === 'editor' ? screens.editor() : screens.home()).catch(() => undefined);
+  // a reload on a table part shows it at once
+  if (page.name === 'editor' && page.view && /^s[234]$/.test(page.view)) void loaders.tablePart().catch(() => undefined);
 }
 
 const loaders = {
@@ -33,13 +37,23 @@ const loaders = {
   settings: () => import('./settings/SettingsDialog').then((m) => ({ default: m.SettingsDialog })),
   history: () => import('./editor/HistoryPanel').then((m) => ({ default: m.HistoryPanel })),
   preview: () => import('./preview/Preview').then((m) => ({ default: m.Preview })),
+  tablePart: () => import('./editor/TablePart').then((m) => ({ default: m.TablePart })),
+  sidePanel: () => import('./editor/SidePanel').then((m) => ({ default: m.SidePanel })),
+  checksPanel: () => import('./editor/ChecksPanel').then((m) => ({ default: m.ChecksPanel })),
   importDialog: () => import('./home/ImportDialog').then((m) => ({ default: m.ImportDialog })),
+  newReport: () => import('./home/NewReportDialog').then((m) => ({ default: m.NewReportDialog })),
+  addAgency: () => import('./home/AddAgencyDialog').then((m) => ({ default: m.AddAgencyDialog })),
+  feedback: () => import('./common/feedback-surfaces'),
+  exportDialogs: () => import('./common/ExportDialogs'),
 };
 
 export const LazyAggregatePage = lazy(loaders.aggregate);
 const LazySettingsDialog = lazy(loaders.settings);
 export const LazyHistoryPanel = lazy(loaders.history);
 export const LazyPreview = lazy(loaders.preview);
+export const LazyTablePart = lazy(loaders.tablePart);
+export const LazySidePanel = lazy(loaders.sidePanel);
+export const LazyChecksPanel = lazy(loaders.checksPanel);
 const LazyImportDialog = lazy(loaders.importDialog);
 
 /**
@@ -87,4 +101,6 @@ function onceOpened<P extends object>(Dialog: ComponentType<P>, isOpen: (props: 
 
 export const SettingsDialog = onceOpened(LazySettingsDialog, (p) => p.open);
 export const ImportDialog = onceOpened(LazyImportDialog, (p) => p.file !== null);
+export const NewReportDialog = onceOpened(lazy(loaders.newReport), (p) => p.open);
+export const AddAgencyDialog = onceOpened(lazy(loaders.addAgency), (p) => p.open);
 export const AboutDialog = onceOpened(lazy(() => import('./home/AboutDialog').then((m) => ({ default: m.AboutDialog }))), (p) => p.open);
