@@ -2,17 +2,18 @@
  * The service API: every method the UI (or the CLI) calls, with zod input and output schemas. The
  * transports (Electron IPC, HTTP in browser mode) are thin adapters over one `dispatch` in the core.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import './zod-setup';
 import { AgencyLevel } from './agency';
 import { Finding } from './findings';
 import { Acknowledgement, AgencyRef, FormatIdSchema, NARRATIVE_KEYS, Narrative, Year } from './report';
 import type { NarrativeKey } from './format/index';
-import { ExportSettings, TypographySettings } from './document/typography';
+import { ExportSettings, TypographySettings } from './document/typography-schema';
+import { AGGREGATE_UNIT_STATUSES, REPORT_STATUSES } from './names';
 
-export const ReportStatus = z.enum(['draft', 'review', 'final']);
+export { AGGREGATE_UNIT_STATUS_NAMES, REPORT_STATUS_NAMES } from './names';
+export const ReportStatus = z.enum(REPORT_STATUSES);
 export type ReportStatus = z.infer<typeof ReportStatus>;
-export const REPORT_STATUS_NAMES: Readonly<Record<ReportStatus, string>> = { draft: '草稿', review: '待审核', final: '已定稿' };
 
 const Id = z.number().int().positive();
 const Timestamp = z.string(); // ISO 8601
@@ -99,9 +100,8 @@ export const ImportReport = z.object({
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 
-export const AggregateUnitStatus = z.enum(['ok', 'warnings', 'errors']);
+export const AggregateUnitStatus = z.enum(AGGREGATE_UNIT_STATUSES);
 export type AggregateUnitStatus = z.infer<typeof AggregateUnitStatus>;
-export const AGGREGATE_UNIT_STATUS_NAMES: Readonly<Record<AggregateUnitStatus, string>> = { ok: '无问题', warnings: '有提醒', errors: '有错误' };
 
 export const AggregateUnit = z.object({
   id: Id,

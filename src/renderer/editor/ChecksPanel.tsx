@@ -18,7 +18,8 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import type { FormatDefinition, SectionId } from '../../shared/format/index';
-import { SEVERITY_NAMES, type Finding } from '../../shared/findings';
+import type { Finding } from '../../shared/findings';
+import { SEVERITY_NAMES } from '../../shared/names';
 import { sectionOf } from './parts';
 
 const COLORS = { error: 'error.main', warning: 'warning.main', info: 'info.main' } as const;
