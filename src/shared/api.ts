@@ -69,7 +69,7 @@ export const Revision = z.object({
 });
 export type Revision = z.infer<typeof Revision>;
 
-export const ExportKind = z.enum(['docx', 'html', 'html-fragment', 'exchange']);
+export const ExportKind = z.enum(['docx', 'html', 'html-fragment', 'exchange', 'xlsx']);
 export type ExportKind = z.infer<typeof ExportKind>;
 
 export const ExportResult = z.object({
@@ -91,7 +91,7 @@ export const ImportMessage = z.object({
   cell: z.string().optional(),
 });
 export const ImportReport = z.object({
-  source: z.enum(['docx', 'html', 'text', 'exchange']),
+  source: z.enum(['docx', 'html', 'text', 'exchange', 'xlsx']),
   matched: z.number().int(),
   messages: z.array(ImportMessage),
 });
@@ -107,7 +107,7 @@ export const AggregateUnit = z.object({
   year: z.number().int(),
   format: FormatIdSchema,
   fileName: z.string(),
-  source: z.enum(['docx', 'html', 'text', 'exchange']),
+  source: z.enum(['docx', 'html', 'text', 'exchange', 'xlsx']),
   status: AggregateUnitStatus,
   errors: z.number().int(),
   warnings: z.number().int(),

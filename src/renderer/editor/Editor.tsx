@@ -50,10 +50,11 @@ import { useReportState, type SaveState } from './useReportState';
 /** Whether a table has 总计 cells (T3, T4) — T2 has none, so no totals switch there. */
 const hasTotals = (format: FormatId, table: TableId) => [...formatIndex(format).totalCells].some((id) => id.startsWith(`${table}.`));
 
-/** Formats besides Word: the website's page or a fragment for its CMS editor, and the exchange file. */
+/** Formats besides Word: the website's page or a fragment for its CMS editor, the tables as a workbook, and the exchange file. */
 const OTHER_EXPORTS: readonly [ExportKind, string][] = [
   ['html', '导出网页（HTML）'],
   ['html-fragment', '导出网页片段（粘贴到网站后台编辑器）'],
+  ['xlsx', '导出统计表为 Excel/WPS 表格（.xlsx，含检查结果）'],
   ['exchange', '导出为交换文件（.json）'],
 ];
 
