@@ -19,7 +19,8 @@ const Timestamp = z.string(); // ISO 8601
 const CellValue = z.number().nullable();
 const NarrativeKeySchema = z.enum(NARRATIVE_KEYS as [NarrativeKey, ...NarrativeKey[]]);
 
-export const Agency = z.object({ id: Id, name: z.string(), level: AgencyLevel, createdAt: Timestamp });
+/** `own`: the user reports for it; false for the agency of imported reference reports only. */
+export const Agency = z.object({ id: Id, name: z.string(), level: AgencyLevel, createdAt: Timestamp, own: z.boolean() });
 export type Agency = z.infer<typeof Agency>;
 
 export const ReportSummary = z.object({
