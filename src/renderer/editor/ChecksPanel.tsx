@@ -60,7 +60,7 @@ export function ChecksPanel({ format, findings, onGo, onAcknowledge, onUnacknowl
             <ul style={{ padding: 0 }}>
               <ListSubheader sx={{ lineHeight: '32px', bgcolor: 'background.default' }}>{g.title}</ListSubheader>
               {g.items.map((f, i) => (
-                <Stack key={`${f.rule}-${i}`} direction="row" sx={{ alignItems: 'flex-start' }} data-testid="finding" data-rule={f.rule} data-severity={f.severity}>
+                <Stack component="li" key={`${f.rule}-${i}`} direction="row" sx={{ alignItems: 'flex-start' }} data-testid="finding" data-rule={f.rule} data-severity={f.severity}>
                   <ListItemButton onClick={() => g.id && onGo(f)} sx={{ alignItems: 'flex-start', opacity: f.acknowledged ? 0.6 : 1 }}>
                     <Box sx={{ width: 8, height: 8, borderRadius: '50%', bgcolor: COLORS[f.severity], mt: 1, mr: 1, flexShrink: 0 }} />
                     <ListItemText

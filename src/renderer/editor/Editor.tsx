@@ -344,9 +344,8 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
             size="small"
             value={detail.status}
             onChange={(e) => void state.setStatus(ReportStatus.parse(e.target.value)).catch((err) => notify(messageOf(err), 'error'))}
-            aria-label="报告状态"
             sx={{ '& .MuiInputBase-root': { color: 'inherit', height: 30, bgcolor: 'rgba(255,255,255,.12)' }, '& fieldset': { borderColor: 'rgba(255,255,255,.4)' } }}
-            slotProps={{ htmlInput: { 'data-testid': 'status-select' } }}
+            slotProps={{ htmlInput: { 'data-testid': 'status-select' }, select: { inputProps: { 'aria-label': '报告状态' }, SelectDisplayProps: { 'aria-label': '报告状态' } as object } }}
           >
             {ReportStatus.options.map((s) => (
               <MenuItem key={s} value={s}>
@@ -410,32 +409,40 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
               const c = counts.get(s.id);
               const progress = partProgress(format, s.id, detail.narrative, cells, detail.manualTotals);
               return (
-                <ListItemButton key={s.id} selected={view === s.id} onClick={() => setView(s.id)} data-testid={`nav-${s.id}`}>
-                  <ListItemText
-                    primary={navLabel(s)}
-                    secondary={progress.label}
-                    slotProps={{ secondary: { 'data-testid': `progress-${s.id}`, sx: { fontSize: 12, color: progress.state === 'complete' ? 'success.dark' : 'text.secondary' } } as object }}
-                  />
-                  <PartBadge errors={c?.errors ?? 0} warnings={c?.warnings ?? 0} filled={progress.state === 'complete'} />
-                </ListItemButton>
+                <li key={s.id}>
+                  <ListItemButton selected={view === s.id} onClick={() => setView(s.id)} data-testid={`nav-${s.id}`}>
+                    <ListItemText
+                      primary={navLabel(s)}
+                      secondary={progress.label}
+                      slotProps={{ secondary: { 'data-testid': `progress-${s.id}`, sx: { fontSize: 12, color: progress.state === 'complete' ? 'success.dark' : 'text.secondary' } } as object }}
+                    />
+                    <PartBadge errors={c?.errors ?? 0} warnings={c?.warnings ?? 0} filled={progress.state === 'complete'} />
+                  </ListItemButton>
+                </li>
               );
             })}
           </List>
           <Divider />
           <List dense>
-            <ListItemButton selected={view === 'checks'} onClick={() => (wide ? setSide('checks') : setView('checks'))} data-testid="nav-checks">
-              <ListItemText primary="检查" />
-              <PartBadge errors={errors} warnings={warnings} filled />
-            </ListItemButton>
-            <ListItemButton selected={view === 'preview'} onClick={() => (wide ? setSide('preview') : setView('preview'))} data-testid="nav-preview">
-              <ListItemText primary="预览" />
-            </ListItemButton>
-            <ListItemButton selected={view === 'history'} onClick={() => setView('history')} data-testid="nav-history">
-              <ListItemText primary="历史" />
-            </ListItemButton>
+            <li>
+              <ListItemButton selected={view === 'checks'} onClick={() => (wide ? setSide('checks') : setView('checks'))} data-testid="nav-checks">
+                <ListItemText primary="检查" />
+                <PartBadge errors={errors} warnings={warnings} filled />
+              </ListItemButton>
+            </li>
+            <li>
+              <ListItemButton selected={view === 'preview'} onClick={() => (wide ? setSide('preview') : setView('preview'))} data-testid="nav-preview">
+                <ListItemText primary="预览" />
+              </ListItemButton>
+            </li>
+            <li>
+              <ListItemButton selected={view === 'history'} onClick={() => setView('history')} data-testid="nav-history">
+                <ListItemText primary="历史" />
+              </ListItemButton>
+            </li>
           </List>
         </Box>
-        <Box component="main" sx={{ flexGrow: 1, minWidth: 0, overflow: 'auto', p: 2, bgcolor: '#fff' }}>
+        <Box component="main" tabIndex={0} aria-label="编辑区" sx={{ flexGrow: 1, minWidth: 0, overflow: 'auto', p: 2, bgcolor: '#fff', '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: -2 } }}>
           {main}
         </Box>
         {wide && (
