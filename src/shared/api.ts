@@ -20,7 +20,8 @@ const Timestamp = z.string(); // ISO 8601
 const CellValue = z.number().nullable();
 const NarrativeKeySchema = z.enum(NARRATIVE_KEYS as [NarrativeKey, ...NarrativeKey[]]);
 
-export const Agency = z.object({ id: Id, name: z.string(), level: AgencyLevel, createdAt: Timestamp });
+/** `own`: the user reports for it; false for the agency of imported reference reports only. */
+export const Agency = z.object({ id: Id, name: z.string(), level: AgencyLevel, createdAt: Timestamp, own: z.boolean() });
 export type Agency = z.infer<typeof Agency>;
 
 export const ReportSummary = z.object({
@@ -113,10 +114,17 @@ export const AggregateUnit = z.object({
   status: AggregateUnitStatus,
   errors: z.number().int(),
   warnings: z.number().int(),
-  /** Whether the unit is summed: the user's choice, else every unit without errors. */
+  /** Whether the unit is summed: the user's choice, else every unit without a `reason`. */
   included: z.boolean(),
   /** The user's choice, null when the default applies. */
   includeOverride: z.boolean().nullable(),
+  /** Why the unit is left out by default (unread tables, errors, other year or format, a duplicate); null: summed. */
+  reason: z.string().nullable(),
+  /** The earlier file of the same agency and year that this one replaced. */
+  replacedFile: z.string().nullable(),
+  /** Why the user included it although left out by default, and when. */
+  includeNote: z.string().nullable(),
+  includeAt: Timestamp.nullable(),
   findings: z.array(Finding),
   importedAt: Timestamp,
 });
@@ -214,7 +222,7 @@ export const api = {
     z.object({ results: z.array(AggregateAddResult) }),
   ),
   'aggregate.listUnits': method(z.object({ parentId: Id }), z.object({ parent: AggregateParent, units: z.array(AggregateUnit) })),
-  'aggregate.setIncluded': method(z.object({ unitId: Id, included: z.boolean().nullable() }), Ok),
+  'aggregate.setIncluded': method(z.object({ unitId: Id, included: z.boolean().nullable(), note: z.string().max(500).nullable().optional() }), Ok),
   'aggregate.removeUnit': method(z.object({ unitId: Id }), Ok),
   /** The sums over the included units and how the stored parent differs from them (aggregate.mismatch). */
   'aggregate.preview': method(z.object({ parentId: Id }), AggregatePreview),

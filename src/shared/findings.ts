@@ -16,6 +16,8 @@ export const Finding = z.object({
   actual: z.number().optional(),
   /** Narrative part a text finding is about. */
   section: z.string().optional(),
+  /** Where in that part's text: the quoted words with the number (offsets into the text as stored). */
+  span: z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }).optional(),
   /** Set when a person has reviewed a warning and accepted it. */
   acknowledged: z.object({ reason: z.string() }).optional(),
 });

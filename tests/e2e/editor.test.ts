@@ -43,6 +43,25 @@ describe('editor in the browser', { skip: skip ?? false }, () => {
     await cell(page, 't3.new.natural').waitFor();
   });
 
+  test('honest progress: 未填 / N 格未填 / 已完成 per part, blank cells in the header, ✓ only when complete', async () => {
+    assert.equal(await page.getByTestId('progress-s3').textContent(), '未填');
+    const blanks = async () => Number(/(\d+) 格未填/.exec((await page.getByTestId('blank-count').textContent()) ?? '')?.[1]);
+    const before = await blanks();
+    assert.ok(before > 150, `a new report counts its blank cells (${before})`);
+    await typeInto(page, 't3.new.natural', '5');
+    assert.match((await page.getByTestId('progress-s3').textContent()) ?? '', /^\d+ 格未填$/);
+    assert.equal(await page.getByTestId('nav-s3').getByTestId('part-done').count(), 0, 'one cell filled is not done');
+    assert.equal(await blanks(), before - 1);
+    await page.getByTestId('nav-s1').click();
+    await page.getByTestId('narrative-s1').fill('（一）主动公开\n本年度主动公开政府信息。');
+    assert.equal(await page.getByTestId('progress-s1').textContent(), '已完成');
+    await page.getByTestId('nav-s1').getByTestId('part-done').waitFor();
+    await page.getByTestId('narrative-s1').fill('');
+    await page.getByTestId('nav-s3').click();
+    await cell(page, 't3.new.natural').click();
+    await page.keyboard.press('Delete');
+  });
+
   test('一+二 ≠ 三（七）+四 shows the finding and red outlines; fixing it clears both', async () => {
     await typeInto(page, 't3.new.natural', '5');
     await typeInto(page, 't3.carriedIn.natural', '0');
@@ -204,6 +223,26 @@ describe('editor in the browser', { skip: skip ?? false }, () => {
     assert.match((await warning.textContent()) ?? '', /已确认：本年确收取/);
     const detail = (await app.core.dispatch('reports.open', { id: 1 })) as { ok: true; value: { acknowledged: { rule: string }[] } };
     assert.ok(detail.value.acknowledged.some((a) => a.rule === 't2.feeUnit'));
+  });
+
+  test('a finding leads to its fix: a wrong number in the text is selected in its part; an empty part opens with the caret in it', async () => {
+    await page.getByTestId('nav-s1').click();
+    const s1 = page.getByTestId('narrative-s1');
+    await s1.fill('（一）主动公开\n本年度共收到政府信息公开申请999件，均已按时答复。');
+    await page.getByTestId('nav-checks').click();
+    const numbers = page.locator('[data-testid="finding"][data-rule="text.numbers"]').filter({ hasText: '999' });
+    await numbers.first().getByRole('button').first().click();
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'narrative-s1');
+    const selected = await page.evaluate(() => {
+      const box = document.activeElement as HTMLTextAreaElement;
+      return box.value.slice(box.selectionStart, box.selectionEnd);
+    });
+    assert.match(selected, /申请999件$/, `the quoted number is selected (${selected})`);
+    await s1.fill('');
+    await page.getByTestId('nav-checks').click();
+    const missing = page.locator('[data-testid="finding"][data-rule="format.sections"]').filter({ hasText: '六、' });
+    await missing.first().getByRole('button').first().click();
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'narrative-s6');
   });
 
   test('text typed just before a reload is kept; Ctrl+S saves at once', async () => {

@@ -76,6 +76,13 @@ async function open(query: string, viewport = { width: 1920, height: 1080 }): Pr
   return page;
 }
 
+async function openZoomed(query: string, zoom: number): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: Math.round(1366 / zoom), height: Math.round(768 / zoom) }, deviceScaleFactor: zoom });
+  await page.goto(`file://${dir}/index.html?${query}`);
+  await page.waitForSelector('table.rte');
+  return page;
+}
+
 function t2Titles(format: FormatId): string[] {
   const def = formatIndex(format).format.tables.t2;
   return def.kind === 'blocks' ? def.blocks.map((b) => b.title) : [];
@@ -502,6 +509,35 @@ describe('table editor in Chromium', { skip }, () => {
       if (width === 1920) assert.ok(box.bottom <= height, `the whole table is on screen (bottom ${box.bottom}px)`);
       await page.close();
     }
+  });
+
+  test('at 1366×768 zoomed to 125 % and 150 %: header rows and the first label column stay in view while the table scrolls; nothing is cut off', async () => {
+    for (const table of ['t3', 't4'] as const)
+      for (const zoom of [1.25, 1.5]) {
+        // browser zoom on a 1366×768 screen: a smaller CSS viewport drawn with more device pixels per CSS pixel
+        const page = await openZoomed(`format=GOV-2021&table=${table}`, zoom);
+        const seen = await page.evaluate(() => {
+          // the last cell brought into view, as Tab or the check panel would
+          const inputs = Array.from(document.querySelectorAll('input[data-cell]'));
+          inputs.at(-1)!.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+          const head = document.querySelector('table.rte thead th')!.getBoundingClientRect();
+          const label = document.querySelector('table.rte tbody th.c0')?.getBoundingClientRect(); // T4 has no row labels
+          const last = inputs.at(-1)!.getBoundingClientRect();
+          return {
+            headTop: head.top,
+            labelLeft: label?.left ?? 0,
+            lastRight: innerWidth - last.right,
+            lastBottom: innerHeight - last.bottom,
+            pageScroll: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          };
+        });
+        const at = `${table} at ${zoom * 100} %`;
+        assert.ok(seen.headTop >= -1, `${at}: the header row stays on screen (top ${seen.headTop})`);
+        assert.ok(seen.labelLeft >= -1, `${at}: the row labels stay on screen (left ${seen.labelLeft})`);
+        assert.ok(seen.lastRight >= -1 && seen.lastBottom >= -1, `${at}: the last cell can be scrolled fully into view (${seen.lastRight}, ${seen.lastBottom})`);
+        assert.ok(seen.pageScroll <= 1, `${at}: the page itself does not scroll sideways (${seen.pageScroll})`);
+        await page.close();
+      }
   });
 
   test('with the real checks: break 一+二 = 三（七）+四 and the outlines appear; fix it and they go', async () => {

@@ -1,7 +1,7 @@
 /**
  * Units' files in, assessed before summing: an exchange file is validated here; .docx, .html and .txt
- * go through the importers. A unit's status says whether it can be summed: units with error-level
- * findings are flagged and left out unless the user includes them.
+ * go through the importers. A unit's status sums up its findings; whether it is summed by default is
+ * decided over all the units together (eligibility.ts).
  */
 import type { ImportMessage } from '../../shared/api';
 import { runChecks } from '../../shared/checks/index';
@@ -89,9 +89,4 @@ export function assessUnit(doc: ReportDoc, parent: { year: number; format: Forma
   const errors = findings.filter((f) => f.severity === 'error' && !f.acknowledged).length;
   const warnings = findings.filter((f) => f.severity === 'warning' && !f.acknowledged).length;
   return { status: errors ? 'errors' : warnings ? 'warnings' : 'ok', errors, warnings, findings };
-}
-
-/** Included in the sum: what the user chose, else every unit without errors. */
-export function isIncluded(status: UnitStatus, override: boolean | null | undefined): boolean {
-  return override ?? status !== 'errors';
 }

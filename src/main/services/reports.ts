@@ -92,6 +92,7 @@ export const reportHandlers: Handlers<ReportMethods> = {
   'reports.create': ({ agencyId, year, from }, { store }) =>
     store.transaction(() => {
       const agency = store.agency(agencyId);
+      store.markAgencyOwn(agencyId); // a report made here: the user reports for this agency
       const format = formatForYear(year);
       const state = blankState(format);
       let summary = '新建（空白）';

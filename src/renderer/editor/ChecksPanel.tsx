@@ -29,7 +29,8 @@ export interface ChecksPanelProps {
   findings: Finding[];
   /** The checks threw: said so, instead of "no problems". */
   failure?: string | null;
-  onGo(section: SectionId, cell: string | null): void;
+  /** Take the user to what the finding is about: its words in a part's text, its cell, or its part. */
+  onGo(f: Finding): void;
   onAcknowledge(f: Finding, reason: string): Promise<void>;
   onUnacknowledge(f: Finding): Promise<void>;
 }
@@ -57,7 +58,7 @@ export function ChecksPanel({ format, findings, failure, onGo, onAcknowledge, on
         </Alert>
       ) : (
         <Typography color="text.secondary" sx={{ mb: 1 }}>
-          点击一条问题可跳到对应的单元格。错误需要改正；提醒如确认无误，可以填写理由后确认。
+          点击一条问题可跳到对应的单元格或正文文字。错误需要改正；提醒如确认无误，可以填写理由后确认。
         </Typography>
       )}
       <List dense disablePadding>
@@ -66,8 +67,8 @@ export function ChecksPanel({ format, findings, failure, onGo, onAcknowledge, on
             <ul style={{ padding: 0 }}>
               <ListSubheader sx={{ lineHeight: '32px', bgcolor: 'background.default' }}>{g.title}</ListSubheader>
               {g.items.map((f, i) => (
-                <Stack key={`${f.rule}-${i}`} direction="row" sx={{ alignItems: 'flex-start' }} data-testid="finding" data-rule={f.rule} data-severity={f.severity}>
-                  <ListItemButton onClick={() => g.id && onGo(g.id, f.cells[0] ?? null)} sx={{ alignItems: 'flex-start', opacity: f.acknowledged ? 0.6 : 1 }}>
+                <Stack component="li" key={`${f.rule}-${i}`} direction="row" sx={{ alignItems: 'flex-start' }} data-testid="finding" data-rule={f.rule} data-severity={f.severity}>
+                  <ListItemButton onClick={() => g.id && onGo(f)} sx={{ alignItems: 'flex-start', opacity: f.acknowledged ? 0.6 : 1 }}>
                     <Box sx={{ width: 8, height: 8, borderRadius: '50%', bgcolor: COLORS[f.severity], mt: 1, mr: 1, flexShrink: 0 }} />
                     <ListItemText
                       primary={f.message}

@@ -35,7 +35,7 @@ import { blankCells } from '../common/blanks';
 import { defaultPreamble } from '../../shared/document/preamble';
 import { Lazy, LazyChecksPanel, LazyHistoryPanel, LazyPreview, LazySidePanel, LazyTablePart, SettingsDialog } from '../lazy';
 import { liveChecks } from './liveChecks';
-import { countsBySection, isOpen, partFilled, sectionOf, type View } from './parts';
+import { countsBySection, isOpen, partProgress, sectionOf, type View } from './parts';
 import { TextPart } from './TextPart';
 import { useReportState, type SaveState } from './useReportState';
 
@@ -112,6 +112,7 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
   }, [addressView, detail.format]);
   const [side, setSide] = useState<'preview' | 'checks'>('preview');
   const [focusCell, setFocusCell] = useState<string | null>(null);
+  const [focusText, setFocusText] = useState<{ key: string; start: number; end: number } | null>(null);
   // The table's last status line, kept with the part it belongs to: another table must not show it.
   const [tableStatus, setTableStatus] = useState<{ view: View; text: string }>({ view: 's1', text: '' });
   // blanks filled through the editor's state, so the table shows the zeros and the totals recomputed
@@ -146,6 +147,8 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
   const open = findings.filter(isOpen);
   const errors = open.filter((f) => f.severity === 'error').length;
   const warnings = open.length - errors;
+  // blanks print as nothing: a report with 160 blank cells is not "0 错误" and done
+  const blankCount = useMemo(() => blankCells(detail.format, cells, detail.manualTotals).length, [detail.format, cells, detail.manualTotals]);
 
   const [moreExports, setMoreExports] = useState<HTMLElement | null>(null);
   const [exportSettings, setExportSettings] = useState(false);
@@ -184,10 +187,33 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
   }, [menu]);
 
   const showChecks = () => (wide ? setSide('checks') : setView('checks'));
-  const go = (section: SectionId, cell: string | null) => {
+  /**
+   * A finding leads to its fix: a text finding opens its part with the quoted words selected; a table
+   * finding focuses its cell; a finding about a part (missing, empty) opens it with the caret in its text.
+   */
+  const go = (f: Finding) => {
+    const section = sectionOf(format, f);
+    if (!section) return;
     setView(section);
-    if (cell && format.sections.find((s) => s.id === section)?.table) setFocusCell(cell);
+    const key = f.section === 'preamble' ? 'preamble' : section;
+    if (f.section && f.span) setFocusText({ key, ...f.span });
+    else if (f.cells[0] && format.sections.find((s) => s.id === section)?.table) setFocusCell(f.cells[0]);
+    else setFocusText({ key, start: 0, end: 0 });
   };
+  // the part's text box exists once the part is rendered: select there, then forget the request
+  useEffect(() => {
+    if (!focusText) return;
+    const box = document.querySelector<HTMLTextAreaElement>(`[data-testid="narrative-${focusText.key}"]`);
+    if (!box) return;
+    setFocusText(null);
+    box.focus();
+    box.setSelectionRange(focusText.start, focusText.end);
+    box.scrollIntoView({ block: 'center' });
+    // in a long part the selected words must be in view inside the box too
+    const lineHeight = parseFloat(getComputedStyle(box).lineHeight) || 27;
+    const line = box.value.slice(0, focusText.start).split('\n').length - 1;
+    if (box.scrollHeight > box.clientHeight) box.scrollTop = Math.max(0, line * lineHeight - box.clientHeight / 2);
+  }, [focusText, view]);
 
   const acknowledge = async (f: Finding, reason: string) => {
     try {
@@ -290,9 +316,8 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
             size="small"
             value={detail.status}
             onChange={(e) => isReportStatus(e.target.value) && void state.setStatus(e.target.value).catch((err) => notify(messageOf(err), 'error'))}
-            aria-label="报告状态"
             sx={{ '& .MuiInputBase-root': { color: 'inherit', height: 30, bgcolor: 'rgba(255,255,255,.12)' }, '& fieldset': { borderColor: 'rgba(255,255,255,.4)' } }}
-            slotProps={{ htmlInput: { 'data-testid': 'status-select' } }}
+            slotProps={{ htmlInput: { 'data-testid': 'status-select' }, select: { inputProps: { 'aria-label': '报告状态' }, SelectDisplayProps: { 'aria-label': '报告状态' } as object } }}
           >
             {REPORT_STATUSES.map((s) => (
               <MenuItem key={s} value={s}>
@@ -320,6 +345,9 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
                 </Box>
               </>
             )}
+            <Box component="span" sx={{ ml: 0.5, opacity: blankCount ? 1 : 0.9 }} data-testid="blank-count">
+              {blankCount} 格未填
+            </Box>
           </Button>
           <ButtonGroup variant="contained" color="inherit" sx={{ '& .MuiButton-root': { color: 'primary.main', bgcolor: '#fff', whiteSpace: 'nowrap' } }}>
             <Button onClick={() => void doExport('docx')} data-testid="export-docx" disabled={exporting}>
@@ -359,30 +387,42 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
           <List dense>
             {format.sections.map((s) => {
               const c = counts.get(s.id);
-              const filled = partFilled(format, s.id, detail.narrative, cells);
+              const progress = partProgress(format, s.id, detail.narrative, cells, detail.manualTotals);
               return (
-                <ListItemButton key={s.id} selected={view === s.id} onClick={() => setView(s.id)} data-testid={`nav-${s.id}`}>
-                  <ListItemText primary={navLabel(s)} />
-                  <PartBadge errors={c?.errors ?? 0} warnings={c?.warnings ?? 0} filled={filled} />
-                </ListItemButton>
+                <li key={s.id}>
+                  <ListItemButton selected={view === s.id} onClick={() => setView(s.id)} data-testid={`nav-${s.id}`}>
+                    <ListItemText
+                      primary={navLabel(s)}
+                      secondary={progress.label}
+                      slotProps={{ secondary: { 'data-testid': `progress-${s.id}`, sx: { fontSize: 12, color: progress.state === 'complete' ? 'success.dark' : 'text.secondary' } } as object }}
+                    />
+                    <PartBadge errors={c?.errors ?? 0} warnings={c?.warnings ?? 0} filled={progress.state === 'complete'} />
+                  </ListItemButton>
+                </li>
               );
             })}
           </List>
           <Divider />
           <List dense>
-            <ListItemButton selected={view === 'checks'} onClick={() => (wide ? setSide('checks') : setView('checks'))} data-testid="nav-checks">
-              <ListItemText primary="检查" />
-              <PartBadge errors={errors} warnings={warnings} filled />
-            </ListItemButton>
-            <ListItemButton selected={view === 'preview'} onClick={() => (wide ? setSide('preview') : setView('preview'))} data-testid="nav-preview">
-              <ListItemText primary="预览" />
-            </ListItemButton>
-            <ListItemButton selected={view === 'history'} onClick={() => setView('history')} data-testid="nav-history">
-              <ListItemText primary="历史" />
-            </ListItemButton>
+            <li>
+              <ListItemButton selected={view === 'checks'} onClick={() => (wide ? setSide('checks') : setView('checks'))} data-testid="nav-checks">
+                <ListItemText primary="检查" />
+                <PartBadge errors={errors} warnings={warnings} filled />
+              </ListItemButton>
+            </li>
+            <li>
+              <ListItemButton selected={view === 'preview'} onClick={() => (wide ? setSide('preview') : setView('preview'))} data-testid="nav-preview">
+                <ListItemText primary="预览" />
+              </ListItemButton>
+            </li>
+            <li>
+              <ListItemButton selected={view === 'history'} onClick={() => setView('history')} data-testid="nav-history">
+                <ListItemText primary="历史" />
+              </ListItemButton>
+            </li>
           </List>
         </Box>
-        <Box component="main" sx={{ flexGrow: 1, minWidth: 0, overflow: 'auto', p: 2, bgcolor: '#fff' }}>
+        <Box component="main" tabIndex={0} aria-label="编辑区" sx={{ flexGrow: 1, minWidth: 0, overflow: 'auto', p: 2, bgcolor: '#fff', '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: -2 } }}>
           {main}
         </Box>
         {wide && (
@@ -410,7 +450,7 @@ function PartBadge({ errors, warnings, filled }: { errors: number; warnings: num
       </Box>
     );
   return (
-    <Box component="span" sx={{ color: filled ? 'success.main' : 'text.disabled', fontSize: 13 }} title={filled ? '已填写，没有问题' : '尚未填写'}>
+    <Box component="span" sx={{ color: filled ? 'success.main' : 'text.disabled', fontSize: 13 }} title={filled ? '已完成，没有问题' : '尚未完成'} data-testid={filled ? 'part-done' : undefined}>
       {filled ? '✓' : '·'}
     </Box>
   );

@@ -280,7 +280,7 @@ const LabelCell = memo(function LabelCell({ cell, severity, acknowledged, proble
   const kind = cell.kind as Exclude<GridCell['kind'], 'value'>;
   return (
     <th
-      className={LABEL_CLASS[kind]}
+      className={cell.col === 0 ? `${LABEL_CLASS[kind]} c0` : LABEL_CLASS[kind]}
       rowSpan={cell.rowSpan > 1 ? cell.rowSpan : undefined}
       colSpan={cell.colSpan > 1 ? cell.colSpan : undefined}
       scope={kind === 'label' ? 'row' : kind === 'header' ? 'col' : undefined}

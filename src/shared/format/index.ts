@@ -35,6 +35,12 @@ export function getFormat(id: FormatId): FormatDefinition {
   return FORMATS[id];
 }
 
+/** "2021年格式" for GOV-2021: the year of the notice that mandates it (the id is not for users). */
+export function formatShortName(format: FormatId): string {
+  const year = /〔(\d{4})〕/.exec(getFormat(format).notice)?.[1];
+  return year ? `${year}年格式` : getFormat(format).notice;
+}
+
 /** A leaf of a header or row tree with the path of nodes leading to it. */
 export interface TreeLeaf<N> {
   node: N;
