@@ -12,7 +12,7 @@ import { readReport, writeOutput } from './files';
 import type { Io } from './io';
 
 
-function findingsFor(doc: ReportDoc, previous: ReportDoc | null): Finding[] {
+export function findingsFor(doc: ReportDoc, previous: ReportDoc | null): Finding[] {
   // The command line checks a report as it would be published: a blank cell is an error (cell.missing).
   return markAcknowledged(runChecks(doc, { previous, forExport: true }), doc.acknowledged);
 }

@@ -43,12 +43,8 @@ import { fileToBase64 } from '../common/files';
 import { useFeedback } from '../common/feedback';
 import { batchesOf, UNIT_FILE_ACCEPT } from './batches';
 import { SumTable } from './SumTable';
+import { formatShortName } from '../../shared/format/shortName';
 
-/** "2021年格式" for GOV-2021: the year of the notice that mandates it (the id is not for users). */
-function formatShortName(format: ReportSummary['format']): string {
-  const year = /〔(\d{4})〕/.exec(getFormat(format).notice)?.[1];
-  return year ? `${year}年格式` : getFormat(format).notice;
-}
 
 const STATUS_COLORS = { ok: 'success', warnings: 'warning', errors: 'error' } as const;
 
