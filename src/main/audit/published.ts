@@ -3,6 +3,7 @@
  * it meets the deadline of the report's year. Only pages carry one; for other files the status is unknown.
  */
 import { deadlineOf, type AgencyLevel } from '../../shared/agency';
+import { htmlOfMhtml } from '../import/mhtml';
 
 export interface PublicationDate {
   year: number;
@@ -17,9 +18,21 @@ const SCAN_BYTES = 512 * 1024;
 
 export function publicationDate(kind: string, bytes: Uint8Array): PublicationDate | null {
   if (!PAGE_KINDS.has(kind)) return null;
+  if (kind === 'mht' || kind === 'mhtml') {
+    // the page inside is often base64 or quoted-printable
+    try {
+      return dateIn(htmlOfMhtml(bytes).slice(0, SCAN_BYTES));
+    } catch {
+      return null;
+    }
+  }
   const head = bytes.subarray(0, SCAN_BYTES);
   let text = new TextDecoder('utf-8').decode(head);
   if (!LABELLED_DATE.test(text)) text = new TextDecoder('gb18030').decode(head);
+  return dateIn(text);
+}
+
+function dateIn(text: string): PublicationDate | null {
   const m = LABELLED_DATE.exec(text);
   if (!m) return null;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
