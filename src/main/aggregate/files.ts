@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { formatForYear, type FormatId } from '../../shared/format/index';
 import type { Finding } from '../../shared/findings';
-import type { ReportDoc } from '../../shared/report';
+import type { Cells, ReportDoc } from '../../shared/report';
 import { aggregate, type Aggregation } from './sum';
 import { assessUnit, isIncluded, readUnitFile, unitKey, type UnitStatus } from './units';
 
@@ -26,6 +26,8 @@ export interface FileUnit {
   replacedBy?: string;
   message?: string;
   findings: Finding[];
+  /** The unit's cells in its own format (read files only): for the 汇总 workbook's unit sheets. */
+  cells?: Cells;
 }
 
 export interface FilesAggregation {
@@ -84,7 +86,7 @@ export async function aggregateFiles(paths: readonly string[], options: Aggregat
     const winner = latest.get(unitKey(doc.agency.name, doc.year))!;
     const replacedBy = winner !== r.file ? winner : undefined;
     const included = !replacedBy && isIncluded(a.status, options.includeErrors ? true : null);
-    units.push({ file: r.file, name: doc.agency.name, year: doc.year, format: doc.format, ...a, included, replacedBy });
+    units.push({ file: r.file, name: doc.agency.name, year: doc.year, format: doc.format, ...a, included, replacedBy, cells: doc.cells });
     if (included) summed.push({ id: i + 1, name: doc.agency.name, format: doc.format, cells: doc.cells });
   }
   return { year, format, units, sum: aggregate(summed, format) };
