@@ -2,17 +2,17 @@
  * The report document and the exchange file (exchange-format.md), as zod schemas derived from the format
  * definitions: an unknown cell id or a value of the wrong kind is refused with the path of the field.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import './zod-setup';
 import { AgencyLevel } from './agency';
-import { FORMAT_IDS, formatForYear, formatIndex, type FormatId, type NarrativeKey } from './format/index';
+import { FORMAT_IDS, NARRATIVE_KEYS, formatForYear, formatIndex, type FormatId } from './format/index';
 import { valueProblem } from './values';
 
 export const EXCHANGE_SCHEMA = 'gov-annual-report/1';
 
 export const FormatIdSchema = z.enum(FORMAT_IDS as [FormatId, ...FormatId[]]);
 
-export const NARRATIVE_KEYS: readonly NarrativeKey[] = ['preamble', 's1', 's2', 's3', 's4', 's5', 's6'];
+export { NARRATIVE_KEYS };
 
 /** Longest narrative part we accept (a whole report is ~10 000 characters). */
 export const MAX_NARRATIVE_CHARS = 200_000;
@@ -83,9 +83,16 @@ function cellsCheckable(payload: { value: unknown; issues: readonly { path?: Pro
   );
 }
 
-const CellsRaw = z.record(z.string(), z.union([z.number(), z.null(), z.string(), z.boolean()]), {
-  error: 'cells 应为“单元格编号: 数值”的对象',
-});
+/** A `__proto__` key would vanish in the record (it sets the prototype): refused by name instead of dropped. */
+const hasProtoKey = (v: unknown) => typeof v === 'object' && v !== null && Object.prototype.hasOwnProperty.call(v, '__proto__');
+
+const CellsRaw = z
+  .custom<unknown>((v) => !hasProtoKey(v), { error: '未知的单元格“__proto__”（任何格式中都没有这一项）' })
+  .pipe(
+    z.record(z.string(), z.union([z.number(), z.null(), z.string(), z.boolean()]), {
+      error: 'cells 应为“单元格编号: 数值”的对象',
+    }),
+  );
 
 /** The fields of a report document; the exchange file adds its envelope version. */
 const ReportFields = z
