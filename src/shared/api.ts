@@ -90,8 +90,20 @@ export const ImportMessage = z.object({
   /** The cell the message is about, when it is about one (lets the UI point at it). */
   cell: z.string().optional(),
 });
+/** The kind of file a report was imported from. */
+export const ImportSource = z.enum(['docx', 'pdf', 'html', 'text', 'exchange']);
+export type ImportSource = z.infer<typeof ImportSource>;
+/** The kind of file in the user's words (history entries, the import report). */
+export const IMPORT_SOURCE_NAMES: Readonly<Record<ImportSource, string>> = {
+  exchange: '交换文件',
+  docx: 'Word 文档',
+  pdf: 'PDF 文件',
+  html: '网页',
+  text: '文本',
+};
+
 export const ImportReport = z.object({
-  source: z.enum(['docx', 'html', 'text', 'exchange']),
+  source: ImportSource,
   matched: z.number().int(),
   messages: z.array(ImportMessage),
 });
@@ -107,7 +119,7 @@ export const AggregateUnit = z.object({
   year: z.number().int(),
   format: FormatIdSchema,
   fileName: z.string(),
-  source: z.enum(['docx', 'html', 'text', 'exchange']),
+  source: ImportSource,
   status: AggregateUnitStatus,
   errors: z.number().int(),
   warnings: z.number().int(),

@@ -3,7 +3,7 @@
  * go through the importers. A unit's status says whether it can be summed: units with error-level
  * findings are flagged and left out unless the user includes them.
  */
-import type { ImportMessage } from '../../shared/api';
+import type { ImportMessage, ImportSource } from '../../shared/api';
 import { runChecks } from '../../shared/checks/index';
 import { AppError, describeZodError } from '../../shared/errors';
 import type { Finding } from '../../shared/findings';
@@ -16,7 +16,7 @@ import type { z } from 'zod';
 /** An exchange file is a few kilobytes; anything far larger is not one. */
 export const MAX_EXCHANGE_BYTES = 5 * 1024 * 1024;
 
-export type UnitSource = 'exchange' | 'docx' | 'html' | 'text';
+export type UnitSource = ImportSource;
 
 export type ReadUnitResult =
   | { ok: true; doc: ReportDoc; source: UnitSource; messages: z.infer<typeof ImportMessage>[] }

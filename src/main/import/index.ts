@@ -14,6 +14,7 @@ import { detectTableFormat } from './detect';
 import { readDocx } from './docx';
 import { decodeText, detectEncoding } from './encoding';
 import { readHtml } from './html';
+import { readPdf } from './pdf/index';
 import { htmlOfMhtml } from './mhtml';
 import { MAX_FILE_BYTES, MAX_TEXT_BYTES } from './limits';
 import { ImportLog } from './log';
@@ -44,7 +45,8 @@ function sniff(fileName: string, bytes: Uint8Array): SourceKind {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'docx';
   if (ext === 'json') return 'exchange';
   if (ext === 'html' || ext === 'htm' || ext === 'xhtml' || ext === 'shtml' || ext === 'mht' || ext === 'mhtml') return 'html';
-  if (ext === 'txt' || ext === 'text') return 'text';
+  if (ext === 'txt' || ext === 'text' || ext === 'md' || ext === 'markdown') return 'text';
+  if (ext === 'pdf' || new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).includes('%PDF-')) return 'pdf';
   const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 2048)).replace(/^\uFEFF/, '').trimStart();
   if (head.startsWith('{')) return 'exchange';
   if (/^<(!doctype\s+html|html|head|body|div|p|table|meta|h\d)\b/i.test(head)) return 'html';
@@ -86,7 +88,7 @@ function importExchange(bytes: Uint8Array): ImportResult {
   return { doc: parsed.data, report: { source: 'exchange', matched, messages: [] } };
 }
 
-/** Read a report from a file's bytes: exchange .json, .docx, .html/.htm, or .txt (pasted text). */
+/** Read a report from a file's bytes: exchange .json, .docx, .pdf, .html/.htm, or .txt/.md (pasted text). */
 export async function importFile(fileName: string, bytes: Uint8Array): Promise<ImportResult> {
   if (bytes.length > MAX_FILE_BYTES)
     throw new AppError('too_large', `文件过大（${Math.round(bytes.length / MB)} MB，上限 ${MAX_FILE_BYTES / MB} MB），不像一份年度报告，已拒绝导入。`);
@@ -95,7 +97,9 @@ export async function importFile(fileName: string, bytes: Uint8Array): Promise<I
   if (kind === 'exchange') return importExchange(bytes);
   const mhtml = /^mht(ml)?$/.test(extensionOf(fileName));
   const source =
-    kind === 'docx'
+    kind === 'pdf'
+      ? await readPdf(bytes)
+      : kind === 'docx'
       ? readDocx(bytes)
       : kind === 'html'
         ? readHtml(mhtml ? htmlOfMhtml(checkTextFile(bytes, '网页')) : decodeTextFile(bytes, '网页', true))
