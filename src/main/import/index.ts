@@ -219,7 +219,8 @@ export function importSource(source: SourceDocument): ImportResult {
   const match = matchTables(format, tables, log);
   const narrative = narrativeOf(parts, format, log);
   log.info('表格', `共识别 ${match.matched.size} / ${Object.keys(match.cells).length} 个单元格`);
-  const parsed = ReportDoc.safeParse({ format: formatId, year, agency, narrative, cells: match.cells, acknowledged: [] });
+  const unread = match.unread.length ? { unread: match.unread } : {};
+  const parsed = ReportDoc.safeParse({ format: formatId, year, agency, narrative, cells: match.cells, acknowledged: [], ...unread });
   if (!parsed.success) throw invalidInput(parsed.error, '导入的报告');
   return { doc: parsed.data, report: { source: source.source, matched: match.matched.size, messages: log.messages } };
 }

@@ -14,6 +14,7 @@ import { repetitionCheck } from './repetition';
 import { t2Checks } from './t2';
 import { documentChecks } from './textFormat';
 import { textNumberChecks } from './textNumbers';
+import { unreadChecks } from './unread';
 import type { CheckOptions } from './types';
 import { xyearChecks } from './xyear';
 
@@ -43,6 +44,7 @@ function applyAcknowledgements(findings: Finding[], acknowledged: readonly Ackno
 export function runChecks(doc: ReportDoc, options: CheckOptions = {}): Finding[] {
   const findings: Finding[] = [];
   const ctx = makeContext(doc, options, findings);
+  unreadChecks(ctx);
   arithmeticChecks(ctx);
   cellChecks(ctx);
   t2Checks(ctx);
