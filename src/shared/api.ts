@@ -69,7 +69,7 @@ export const Revision = z.object({
 });
 export type Revision = z.infer<typeof Revision>;
 
-export const ExportKind = z.enum(['docx', 'html', 'html-fragment', 'exchange']);
+export const ExportKind = z.enum(['docx', 'html', 'html-fragment', 'exchange', 'xlsx']);
 export type ExportKind = z.infer<typeof ExportKind>;
 
 export const ExportResult = z.object({
@@ -91,7 +91,7 @@ export const ImportMessage = z.object({
   cell: z.string().optional(),
 });
 /** The kind of file a report was imported from. */
-export const ImportSource = z.enum(['docx', 'pdf', 'html', 'text', 'exchange']);
+export const ImportSource = z.enum(['docx', 'pdf', 'html', 'text', 'exchange', 'xlsx']);
 export type ImportSource = z.infer<typeof ImportSource>;
 /** The kind of file in the user's words (history entries, the import report). */
 export const IMPORT_SOURCE_NAMES: Readonly<Record<ImportSource, string>> = {
@@ -100,6 +100,7 @@ export const IMPORT_SOURCE_NAMES: Readonly<Record<ImportSource, string>> = {
   pdf: 'PDF 文件',
   html: '网页',
   text: '文本',
+  xlsx: 'Excel/WPS 表格',
 };
 
 export const ImportReport = z.object({

@@ -48,6 +48,11 @@ export function describeZodError(error: z.ZodError, what = '数据'): string {
   return `${what}有误：\n${lines.join('\n')}${more}`;
 }
 
+/** Issues listed in an error's details: a 10^6-cell file with every cell wrong must not answer with 68 MiB. */
+export const MAX_ISSUE_DETAILS = 100;
+
 export function invalidInput(error: z.ZodError, what?: string): AppError {
-  return new AppError('invalid_input', describeZodError(error, what), { issues: error.issues.map((i) => ({ path: issuePath(i.path), message: i.message })) });
+  const issues = error.issues.slice(0, MAX_ISSUE_DETAILS).map((i) => ({ path: issuePath(i.path), message: i.message }));
+  const more = error.issues.length - issues.length;
+  return new AppError('invalid_input', describeZodError(error, what), more > 0 ? { issues, more } : { issues });
 }

@@ -18,6 +18,7 @@ import {
   findAll,
   findDeep,
   mergedCells,
+  paragraphProperty,
   parseXml,
   readDocumentXml,
   readDocxPart,
@@ -186,17 +187,21 @@ test('body on the 28 pt line grid: exact spacing, 2-character indent, condensed 
 });
 
 test('table text: single spacing, off the line grid (snapToGrid 0 before w:spacing), labels left, numbers centred', async () => {
-  const t3 = findAll(body(await exportDocx(clean2025)), 'w:tbl')[1]!;
+  const buffer = await exportDocx(clean2025);
+  const stylesXml = readDocxPart(buffer, 'word/styles.xml')!;
+  const t3 = findAll(body(buffer), 'w:tbl')[1]!;
   const paragraphs = findDeep(t3, 'w:p');
   for (const p of paragraphs) {
     const pPr = child(p, 'w:pPr')!;
+    assert.equal(child(pPr, 'w:pStyle')?.attrs['w:val'], 'TableText', 'every table paragraph in the table-text style');
     const names = pPr.children.map((c) => c.name);
-    assert.ok(names.indexOf('w:snapToGrid') >= 0 && names.indexOf('w:snapToGrid') < names.indexOf('w:spacing'), names.join(','));
+    assert.ok(names.indexOf('w:snapToGrid') >= 0, names.join(','));
+    for (const later of ['w:spacing', 'w:ind', 'w:jc']) if (names.includes(later)) assert.ok(names.indexOf('w:snapToGrid') < names.indexOf(later), names.join(','));
     assert.ok(['0', 'false'].includes(child(pPr, 'w:snapToGrid')!.attrs['w:val']!));
-    const spacing = child(pPr, 'w:spacing')!.attrs;
+    const spacing = paragraphProperty(stylesXml, p, 'w:spacing')!.attrs;
     assert.deepEqual([spacing['w:line'], spacing['w:lineRule']], ['240', 'auto']);
   }
-  const jcOf = (text: string) => child(child(paragraphs.find((p) => textOf(p) === text)!, 'w:pPr'), 'w:jc')!.attrs['w:val'];
+  const jcOf = (text: string) => paragraphProperty(stylesXml, paragraphs.find((p) => textOf(p) === text)!, 'w:jc')!.attrs['w:val'];
   assert.equal(jcOf('一、本年新收政府信息公开申请数量'), 'left');
   assert.equal(jcOf('48'), 'center');
   assert.equal(jcOf('自然人'), 'center');
@@ -214,7 +219,10 @@ test('blank report: every value cell prints 0, never empty', async () => {
       return grid.rows.flatMap((r) => r.cells.filter((c) => c.kind === 'value')).map((c) => merged.find((m) => m.row === c.row && m.col === c.col)!.text);
     });
     assert.equal(values.length, formatIndex(format).cells.length);
-    assert.ok(values.every((v) => v === '0'));
+    const kinds = tables.flatMap((_, i) =>
+      gridFor(getFormat(format), (['t2', 't3', 't4'] as const)[i]!).rows.flatMap((r) => r.cells.filter((c) => c.kind === 'value')),
+    ).map((c) => formatIndex(format).cellById.get(c.cellId!)!.kind);
+    assert.deepEqual(values, kinds.map((k) => (k === 'amountYuan' ? '0元' : '0')));
   }
 });
 
@@ -227,7 +235,7 @@ test('values print with their kind: amounts to 6 decimals, signed counts with th
   assertValuesPrinted(await exportDocx(doc), doc);
   assertValuesPrinted(await exportDocx(d21), d21);
   const texts = findDeep(body(await exportDocx(doc)), 'w:t').map((t) => t.text);
-  assert.ok(texts.includes('-11') && texts.includes('251000.5'));
+  assert.ok(texts.includes('-11') && texts.includes('251000.5元'), '2019 采购总金额 printed with its unit 元');
   assert.ok(findDeep(body(await exportDocx(d21)), 'w:t').some((t) => t.text === '4166.241619'));
 });
 
@@ -235,7 +243,7 @@ test('title on two lines, default preamble with the statistical period, own prea
   const own = await exportDocx(clean2025);
   const titleP = findAll(body(own), 'w:p')[0]!;
   assert.equal(textOf(titleP), `${clean2025.agency.name}\n2025年政府信息公开工作年度报告`);
-  assert.equal(child(child(titleP, 'w:pPr'), 'w:jc')!.attrs['w:val'], 'center');
+  assert.equal(paragraphProperty(readDocxPart(own, 'word/styles.xml')!, titleP, 'w:jc')!.attrs['w:val'], 'center');
   assert.ok(findAll(body(own), 'w:p').some((p) => textOf(p) === clean2025.narrative.preamble));
 
   const doc: ReportDoc = { ...clean2025, narrative: { s1: '一、总体情况\n本年度主动公开信息426条。' } };

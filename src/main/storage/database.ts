@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import { listBackups } from './backups';
 import { SCHEMA_VERSION, migrate } from './migrations';
+import { isNativeModuleLoadError, nativeModuleError } from './native-module';
 
 /** Files up to this size get a full `quick_check` at open; larger ones only a cheap read (and the check at backup time). */
 export const QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024;
@@ -56,6 +57,7 @@ function inspect(dbPath: string, backupDir: string): void {
     }
   } catch (e) {
     if (e instanceof AppError) throw e;
+    if (isNativeModuleLoadError(e)) throw nativeModuleError(e);
     if (isCorruptionError(e)) throw corruptDatabaseError(dbPath, backupDir, (e as Error).message);
     throw new AppError('internal', `无法打开数据库文件 ${dbPath}：${(e as Error).message}`);
   } finally {
@@ -78,6 +80,7 @@ export function openDatabase(dbPath: string, backupDir: string): Database.Databa
     return db;
   } catch (e) {
     db?.close();
+    if (isNativeModuleLoadError(e)) throw nativeModuleError(e);
     if (isCorruptionError(e)) throw corruptDatabaseError(dbPath, backupDir, (e as Error).message);
     if ((e as { code?: string }).code === 'SQLITE_BUSY') {
       throw new AppError('conflict', `数据库文件 ${dbPath} 正被另一个程序使用，请关闭其他窗口后重试。`);

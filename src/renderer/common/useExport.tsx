@@ -43,10 +43,17 @@ function findingsOf(details: unknown): Finding[] {
  * `blanks` lets a screen that holds the report's cells (the editor) fill them through its own state, so
  * what it shows follows; without it the stored report is read and written directly.
  */
-export function useExport(blanks?: (id: number) => BlankFill): { exportReport(id: number, kind?: ExportKind): Promise<void>; dialogs: ReactNode; busy: boolean } {
+/**
+ * `unsaved` gives the findings of text the screen holds that is not stored (`cell.invalid`): they stop the
+ * export outright — exporting would print the old values — and are listed.
+ */
+export function useExport(
+  blanks?: (id: number) => BlankFill,
+  unsaved?: () => Finding[],
+): { exportReport(id: number, kind?: ExportKind): Promise<void>; dialogs: ReactNode; busy: boolean } {
   const client = getClient();
   const { notify } = useFeedback();
-  const [blocked, setBlocked] = useState<{ id: number; kind: ExportKind; message: string; findings: Finding[] } | null>(null);
+  const [blocked, setBlocked] = useState<{ id: number; kind: ExportKind; message: string; findings: Finding[]; unsaved?: boolean } | null>(null);
   const [confirmFill, setConfirmFill] = useState<BlankFill | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -120,9 +127,13 @@ export function useExport(blanks?: (id: number) => BlankFill): { exportReport(id
   const dialogs = (
     <>
       <Dialog open={!!blocked} onClose={() => setBlocked(null)} maxWidth="sm" fullWidth>
-        <DialogTitle>报告中还有错误</DialogTitle>
+        <DialogTitle>{blocked?.unsaved ? '表格中有无效输入' : '报告中还有错误'}</DialogTitle>
         <DialogContent dividers>
-          <Typography gutterBottom>以下问题尚未改正。建议先改正再导出；如确需导出（例如先送审），可以选择“仍然导出”。</Typography>
+          <Typography gutterBottom>
+            {blocked?.unsaved
+              ? '以下单元格的输入不是有效数字，没有保存；此时导出，报告中仍是原来的数字。请先改正（或在单元格中按 Esc 撤回）再导出。'
+              : '以下问题尚未改正。建议先改正再导出；如确需导出（例如先送审），可以选择“仍然导出”。'}
+          </Typography>
           {blocked && blocked.findings.length > 0 ? (
             <List dense data-testid="export-errors" sx={{ maxHeight: 360, overflow: 'auto' }}>
               {blocked.findings.slice(0, SHOWN).map((f, i) => (
@@ -144,14 +155,16 @@ export function useExport(blanks?: (id: number) => BlankFill): { exportReport(id
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setBlocked(null)}>返回修改</Button>
-          {hasMissing && (
+          {hasMissing && !blocked?.unsaved && (
             <Button variant="outlined" disabled={busy} onClick={() => blocked && void askFill(blocked.id)} data-testid="fill-blanks">
               空白单元格填 0
             </Button>
           )}
-          <Button color="error" variant="contained" disabled={busy} onClick={() => blocked && void run(blocked.id, blocked.kind, true)}>
-            仍然导出
-          </Button>
+          {!blocked?.unsaved && (
+            <Button color="error" variant="contained" disabled={busy} onClick={() => blocked && void run(blocked.id, blocked.kind, true)}>
+              仍然导出
+            </Button>
+          )}
         </DialogActions>
       </Dialog>
       <Dialog open={!!confirmFill && !!blocked} onClose={() => setConfirmFill(null)} maxWidth="xs" fullWidth>
@@ -184,5 +197,10 @@ export function useExport(blanks?: (id: number) => BlankFill): { exportReport(id
       </Dialog>
     </>
   );
-  return { exportReport: (id, kind = 'docx') => run(id, kind, false), dialogs, busy };
+  const exportReport = async (id: number, kind: ExportKind = 'docx') => {
+    const invalid = unsaved?.() ?? [];
+    if (invalid.length) setBlocked({ id, kind, message: '', findings: invalid, unsaved: true });
+    else await run(id, kind, false);
+  };
+  return { exportReport, dialogs, busy };
 }

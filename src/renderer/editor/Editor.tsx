@@ -25,9 +25,9 @@ import Toolbar from '@mui/material/Toolbar';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import useMediaQuery from '@mui/material/useMediaQuery';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { REPORT_STATUS_NAMES, ReportStatus, type ExportKind, type ReportDetail } from '../../shared/api';
-import { repetitionShares, runChecks } from '../../shared/checks/index';
+import { repetitionShares, runChecks, type InvalidEntry } from '../../shared/checks/index';
 import type { Finding } from '../../shared/findings';
 import { FORMATS, formatIndex, type FormatId, type SectionDef, type SectionId, type TableId } from '../../shared/format/index';
 import type { ReportDoc } from '../../shared/report';
@@ -50,10 +50,11 @@ import { useReportState, type SaveState } from './useReportState';
 /** Whether a table has 总计 cells (T3, T4) — T2 has none, so no totals switch there. */
 const hasTotals = (format: FormatId, table: TableId) => [...formatIndex(format).totalCells].some((id) => id.startsWith(`${table}.`));
 
-/** Formats besides Word: the website's page or a fragment for its CMS editor, and the exchange file. */
+/** Formats besides Word: the website's page or a fragment for its CMS editor, the tables as a workbook, and the exchange file. */
 const OTHER_EXPORTS: readonly [ExportKind, string][] = [
   ['html', '导出网页（HTML）'],
   ['html-fragment', '导出网页片段（粘贴到网站后台编辑器）'],
+  ['xlsx', '导出统计表为 Excel/WPS 表格（.xlsx，含检查结果）'],
   ['exchange', '导出为交换文件（.json）'],
 ];
 
@@ -137,7 +138,12 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
       },
     };
   }, [detail.format, detail.manualTotals, state]);
-  const { exportReport, dialogs: exportDialogs, busy: exporting } = useExport(blanks);
+  // text left in the tables that is not a value, per table: `cell.invalid` errors until corrected
+  const [invalidByTable, setInvalidByTable] = useState<Partial<Record<TableId, InvalidEntry[]>>>({});
+  const onInvalid = useCallback((table: TableId, entries: InvalidEntry[]) => setInvalidByTable((prev) => ({ ...prev, [table]: entries })), []);
+  const invalid = useMemo(() => Object.values(invalidByTable).flat(), [invalidByTable]);
+  const unsavedRef = useRef<Finding[]>([]);
+  const { exportReport, dialogs: exportDialogs, busy: exporting } = useExport(blanks, () => unsavedRef.current);
 
   const previous = useMemo(
     () => (detail.previous ? { year: detail.previous.year, format: detail.previous.format, cells: detail.previous.cells, narrative: detail.previous.narrative } : null),
@@ -146,11 +152,12 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
   const findings = useMemo<Finding[]>(() => {
     const doc: ReportDoc = { format: detail.format, year: detail.year, agency: detail.agency, narrative: detail.narrative, cells, acknowledged: detail.acknowledged };
     try {
-      return withAcknowledgements(runChecks(doc, { previous }), detail.acknowledged);
+      return withAcknowledgements(runChecks(doc, { previous, invalid }), detail.acknowledged);
     } catch {
       return [];
     }
-  }, [detail.format, detail.year, detail.agency, detail.narrative, cells, detail.acknowledged, previous]);
+  }, [detail.format, detail.year, detail.agency, detail.narrative, cells, detail.acknowledged, previous, invalid]);
+  unsavedRef.current = findings.filter((f) => f.rule === 'cell.invalid');
   const counts = useMemo(() => countsBySection(format, findings), [format, findings]);
   const repeated = useMemo(() => (previous ? repetitionShares(detail.narrative, previous.narrative) : null), [detail.narrative, previous]);
   const open = findings.filter(isOpen);
@@ -260,6 +267,7 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
             manualTotals={detail.manualTotals}
             findings={findings}
             onChange={state.updateCells}
+            onInvalid={onInvalid}
             focusCell={focusCell}
             onFocusHandled={() => setFocusCell(null)}
             onStatus={(text) => setTableStatus({ view, text })}

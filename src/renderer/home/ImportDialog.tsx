@@ -23,7 +23,7 @@ import { useFeedback } from '../common/feedback';
 import { fileToBase64 } from '../common/files';
 import { defaultImportAgency, NEW_AGENCY } from './importTarget';
 
-export const IMPORT_ACCEPT = '.json,.docx,.pdf,.html,.htm,.mht,.txt,.md';
+export const IMPORT_ACCEPT = '.json,.docx,.pdf,.html,.htm,.mht,.txt,.md,.xlsx';
 const LEVEL_NAMES = { info: '说明', warning: '注意', error: '无法识别' } as const;
 
 export interface PickedFile {

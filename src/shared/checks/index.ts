@@ -18,7 +18,7 @@ import { unreadChecks } from './unread';
 import type { CheckOptions } from './types';
 import { xyearChecks } from './xyear';
 
-export type { CheckOptions, PreviousReport, RuleId } from './types';
+export type { CheckOptions, InvalidEntry, PreviousReport, RuleId } from './types';
 export { RULES, RULE_IDS, RULE_NAMES, ruleName } from './types';
 export { repetitionByPart, repetitionShares, REPETITION_THRESHOLD, type PartRepetition } from './repetition';
 export { parseChineseNumber } from './numerals';

@@ -10,11 +10,21 @@ export interface PreviousReport {
   narrative: Narrative;
 }
 
+/** Text the user left in a cell that is not a value ("12a"): never stored, an error until corrected or undone. */
+export interface InvalidEntry {
+  cell: string;
+  text: string;
+  /** Why it is not a value, as the editor said it. */
+  error: string;
+}
+
 export interface CheckOptions {
   /** Last year's report of the same agency, when known: enables xyear.* and text.repetition. */
   previous?: PreviousReport | null;
   /** Checking before export: blank cells become `cell.missing` errors. */
   forExport?: boolean;
+  /** Entries of the open editor that are not values (`cell.invalid`). */
+  invalid?: readonly InvalidEntry[];
 }
 
 export const RULES = {

@@ -21,13 +21,13 @@ import { paragraphsOf } from '../../../shared/document/paragraphs';
 import { PAGE_TWIPS, resolveStyles, type TypographySettings } from '../../../shared/document/typography';
 import { pageNumberFooters } from './footer';
 import { noGridSnap } from './grid-snap';
-import { BODY_LINE_TWIPS, documentStyles, gridRunProps, indentedLayout, titleLayout, type Styles } from './layout';
+import { BODY_LINE_TWIPS, documentStyles, gridRunProps, indentedLayout, type Styles } from './layout';
 import { preambleText } from '../../../shared/document/preamble';
 import { paragraph, run, xmlSafe } from './runs';
 import { buildTable } from './table';
 
 export { defaultPreamble, preambleText, statisticalPeriod } from '../../../shared/document/preamble';
-export { columnWidthsFor } from './table';
+export { tableFitFor } from './table';
 
 /** The user's export settings: fonts and sizes per element (typography.ts roles) over the defaults. */
 export type DocxOptions = TypographySettings;
@@ -40,7 +40,8 @@ export function titleLines(doc: Pick<ReportDoc, 'agency' | 'year' | 'format'>): 
 function title(doc: ReportDoc, styles: Styles): Paragraph[] {
   const [agency, name] = titleLines(doc);
   const runs = [run(agency, styles.title, { snapToGrid: false }), run(name, styles.title, { snapToGrid: false, break: 1 })];
-  const heading = noGridSnap(paragraph(runs, { heading: HeadingLevel.TITLE, ...titleLayout() }));
+  // the Title style (layout.ts) centres it and has no first-line indent
+  const heading = noGridSnap(paragraph(runs, { heading: HeadingLevel.TITLE }));
   // one empty body line between title and text (GB/T 9704 7.3.3: 标题下空一行)
   return [heading, new Paragraph({ ...indentedLayout(styles.body), children: [] })];
 }
