@@ -12,7 +12,7 @@ import type { SourceBlock, SourceDocument } from '../model';
 import { readPage, type Ops, type PdfPage } from './extract';
 import type { PageContent } from './geometry';
 import { continues, furniture, joinWrapped, linesOf, margins, type Line } from './layout';
-import { ruledTables } from './ruled';
+import { ruledTables, type RuledTable } from './ruled';
 
 /** A report runs to 10–40 pages; a few hundred is already an annex of scans. */
 export const MAX_PDF_PAGES = 300;
@@ -104,12 +104,10 @@ async function readPages(bytes: Uint8Array, notes: string[]): Promise<PageConten
 }
 
 /** Blocks of one page in reading order: its tables and its lines, top to bottom. */
-function pageFlow(page: PageContent, furnitureOf: (lines: Line[]) => Line[]): ({ kind: 'line'; line: Line } | { kind: 'table'; top: number; block: SourceBlock })[] {
-  const ruled = ruledTables(page.rules, page.runs);
-  const lines = furnitureOf(linesOf(ruled.rest, page.number));
+function pageFlow(tables: readonly RuledTable[], lines: readonly Line[]): ({ kind: 'line'; line: Line } | { kind: 'table'; block: SourceBlock })[] {
   const items = [
     ...lines.map((line) => ({ kind: 'line' as const, line, top: line.y + line.size })),
-    ...ruled.tables.map((t) => ({ kind: 'table' as const, top: t.y1, block: { kind: 'table' as const, rows: t.rows } })),
+    ...tables.map((t) => ({ kind: 'table' as const, top: t.y1, block: { kind: 'table' as const, rows: t.rows } })),
   ];
   return items.sort((a, b) => b.top - a.top);
 }
@@ -123,10 +121,12 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
   if (empty.length) notes.push(`第 ${empty.join('、')} 页没有文字层（可能是扫描的图片），其内容未读取`);
 
   // furniture is judged over all pages' lines outside tables
-  const perPage = pages.map((page) => ({ page, lines: linesOf(ruledTables(page.rules, page.runs).rest, page.number) }));
+  const perPage = pages.map((page) => {
+    const ruled = ruledTables(page.rules, page.runs);
+    return { page, tables: ruled.tables, lines: linesOf(ruled.rest, page.number) };
+  });
   const drop = furniture(perPage);
-  const dropKeys = new Set([...drop].map((l) => `${l.page}|${l.y.toFixed(1)}|${l.text}`));
-  const keep = (lines: Line[]) => lines.filter((l) => !dropKeys.has(`${l.page}|${l.y.toFixed(1)}|${l.text}`));
+  const keep = (lines: Line[]) => lines.filter((l) => !drop.has(l));
   const m = margins(perPage.flatMap((p) => keep(p.lines)));
 
   const blocks: SourceBlock[] = [];
@@ -135,8 +135,8 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
     if (open) blocks.push({ kind: 'paragraph', text: open.text });
     open = null;
   };
-  for (const page of pages) {
-    for (const item of pageFlow(page, keep)) {
+  for (const page of perPage) {
+    for (const item of pageFlow(page.tables, keep(page.lines))) {
       if (item.kind === 'table') {
         flush();
         blocks.push(item.block);
