@@ -32,8 +32,9 @@ export async function buildElectron(options = {}) {
       entryPoints: [join(root, 'src/main/electron/main.ts')],
       outfile: join(outDir, 'main.cjs'),
       target: NODE_TARGET,
-      // better-sqlite3 loads its native .node at run time (unpacked from the asar by electron-builder).
-      external: ['electron', 'better-sqlite3'],
+      // better-sqlite3 loads its native .node at run time (unpacked from the asar by electron-builder);
+      // pdf.js loads its worker module and CMaps from its own package folder at run time.
+      external: ['electron', 'better-sqlite3', 'pdfjs-dist'],
       // Core modules written as ES modules may use import.meta.url; give them the bundle's own URL.
       define: { 'import.meta.url': '__bundleUrl' },
       banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },

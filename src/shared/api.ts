@@ -9,9 +9,9 @@ import { Finding } from './findings';
 import { Acknowledgement, AgencyRef, FormatIdSchema, NARRATIVE_KEYS, Narrative, Year } from './report';
 import type { NarrativeKey } from './format/index';
 import { ExportSettings, TypographySettings } from './document/typography-schema';
-import { AGGREGATE_UNIT_STATUSES, REPORT_STATUSES } from './names';
+import { AGGREGATE_UNIT_STATUSES, IMPORT_SOURCES, REPORT_STATUSES } from './names';
 
-export { AGGREGATE_UNIT_STATUS_NAMES, REPORT_STATUS_NAMES } from './names';
+export { AGGREGATE_UNIT_STATUS_NAMES, IMPORT_SOURCE_NAMES, REPORT_STATUS_NAMES } from './names';
 export const ReportStatus = z.enum(REPORT_STATUSES);
 export type ReportStatus = z.infer<typeof ReportStatus>;
 
@@ -94,8 +94,12 @@ export const ImportMessage = z.object({
   /** The cell the message is about, when it is about one (lets the UI point at it). */
   cell: z.string().optional(),
 });
+/** The kind of file a report was imported from. */
+export const ImportSource = z.enum(IMPORT_SOURCES);
+export type ImportSource = z.infer<typeof ImportSource>;
+
 export const ImportReport = z.object({
-  source: z.enum(['docx', 'html', 'text', 'exchange', 'xlsx']),
+  source: ImportSource,
   matched: z.number().int(),
   messages: z.array(ImportMessage),
 });
@@ -110,7 +114,7 @@ export const AggregateUnit = z.object({
   year: z.number().int(),
   format: FormatIdSchema,
   fileName: z.string(),
-  source: z.enum(['docx', 'html', 'text', 'exchange', 'xlsx']),
+  source: ImportSource,
   status: AggregateUnitStatus,
   errors: z.number().int(),
   warnings: z.number().int(),

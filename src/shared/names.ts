@@ -18,3 +18,15 @@ export const SEVERITY_NAMES: Readonly<Record<Severity, string>> = { error: '错�
 export const AGGREGATE_UNIT_STATUSES = ['ok', 'warnings', 'errors'] as const;
 export type AggregateUnitStatus = (typeof AGGREGATE_UNIT_STATUSES)[number];
 export const AGGREGATE_UNIT_STATUS_NAMES: Readonly<Record<AggregateUnitStatus, string>> = { ok: '无问题', warnings: '有提醒', errors: '有错误' };
+
+export const IMPORT_SOURCES = ['docx', 'pdf', 'html', 'text', 'exchange', 'xlsx'] as const;
+export type ImportSource = (typeof IMPORT_SOURCES)[number];
+/** The kind of file in the user's words (history entries, the import report). */
+export const IMPORT_SOURCE_NAMES: Readonly<Record<ImportSource, string>> = {
+  exchange: '交换文件',
+  docx: 'Word 文档',
+  pdf: 'PDF 文件',
+  html: '网页',
+  text: '文本',
+  xlsx: 'Excel/WPS 表格',
+};

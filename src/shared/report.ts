@@ -5,7 +5,7 @@
 import * as z from 'zod';
 import './zod-setup';
 import { AgencyLevel } from './agency';
-import { FORMAT_IDS, NARRATIVE_KEYS, formatForYear, formatIndex, type FormatId } from './format/index';
+import { FORMAT_IDS, NARRATIVE_KEYS, formatForYear, formatIndex, TABLE_IDS, type FormatId, type TableId } from './format/index';
 import { valueProblem } from './values';
 
 export const EXCHANGE_SCHEMA = 'gov-annual-report/1';
@@ -94,6 +94,19 @@ const CellsRaw = z
     }),
   );
 
+/**
+ * A table of an imported report that could not be read, wholly or in part: the cells not read and why.
+ * Checks report it once (import.tableUnread) instead of a blank per cell; a cell filled in since counts as read.
+ */
+export const UnreadTable = z
+  .object({
+    table: z.enum(TABLE_IDS as [TableId, ...TableId[]]),
+    cells: z.array(z.string().max(64)).min(1).max(500),
+    reason: z.string().trim().min(1).max(500),
+  })
+  .strict();
+export type UnreadTable = z.infer<typeof UnreadTable>;
+
 /** The fields of a report document; the exchange file adds its envelope version. */
 const ReportFields = z
   .object({
@@ -103,19 +116,41 @@ const ReportFields = z
     narrative: Narrative.default({}),
     cells: CellsRaw.default({}),
     acknowledged: z.array(Acknowledgement).max(500).default([]),
+    unread: z.array(UnreadTable).max(TABLE_IDS.length).optional(),
   })
   .strict();
 
+/** Unread cells must be cells of the report's format and of the table they are listed under. */
+function checkUnread(doc: { format: FormatId; unread?: UnreadTable[] }, ctx: z.RefinementCtx): void {
+  const index = formatIndex(doc.format);
+  doc.unread?.forEach((u, i) =>
+    u.cells.forEach((id, j) => {
+      if (index.cellById.get(id)?.table !== u.table)
+        ctx.addIssue({ code: 'custom', path: ['unread', i, 'cells', j], message: `未知的单元格“${id}”（${doc.format} 格式的该表中没有这一项）` });
+    }),
+  );
+}
+
 /** The report content that the exchange file carries and the app stores. */
-export const ReportDoc = ReportFields.superRefine((doc, ctx) => checkCells(doc.format, doc.cells, ctx), { when: cellsCheckable }).transform(
-  (doc) => ({ ...doc, cells: doc.cells as Cells }),
-);
+export const ReportDoc = ReportFields.superRefine(
+  (doc, ctx) => {
+    checkCells(doc.format, doc.cells, ctx);
+    checkUnread(doc, ctx);
+  },
+  { when: cellsCheckable },
+).transform((doc) => ({ ...doc, cells: doc.cells as Cells }));
 export type ReportDoc = z.output<typeof ReportDoc>;
 
 export const ExchangeFile = ReportFields.extend({
   schema: z.literal(EXCHANGE_SCHEMA, { error: `schema 应为 "${EXCHANGE_SCHEMA}"` }),
 })
-  .superRefine((doc, ctx) => checkCells(doc.format, doc.cells, ctx), { when: cellsCheckable })
+  .superRefine(
+    (doc, ctx) => {
+      checkCells(doc.format, doc.cells, ctx);
+      checkUnread(doc, ctx);
+    },
+    { when: cellsCheckable },
+  )
   .transform(({ schema: _s, ...doc }) => ({ ...doc, cells: doc.cells as Cells }) as ReportDoc);
 
 /** An exchange file object for a report document. */
@@ -128,6 +163,7 @@ export function toExchange(doc: ReportDoc): Record<string, unknown> {
     narrative: doc.narrative,
     cells: doc.cells,
     acknowledged: doc.acknowledged,
+    ...(doc.unread?.length ? { unread: doc.unread } : {}),
   };
 }
 

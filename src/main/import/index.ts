@@ -14,6 +14,7 @@ import { detectTableFormat } from './detect';
 import { readDocx } from './docx';
 import { decodeText, replacedBytesNote, type DecodedText } from './encoding';
 import { readHtml } from './html';
+import { readPdf } from './pdf/index';
 import { htmlOfMhtml } from './mhtml';
 import { MAX_FILE_BYTES, MAX_TEXT_BYTES } from './limits';
 import { ImportLog } from './log';
@@ -46,7 +47,8 @@ function sniff(fileName: string, bytes: Uint8Array): SourceKind {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'docx';
   if (ext === 'json') return 'exchange';
   if (ext === 'html' || ext === 'htm' || ext === 'xhtml' || ext === 'shtml' || ext === 'mht' || ext === 'mhtml') return 'html';
-  if (ext === 'txt' || ext === 'text') return 'text';
+  if (ext === 'txt' || ext === 'text' || ext === 'md' || ext === 'markdown') return 'text';
+  if (ext === 'pdf' || new TextDecoder('latin1').decode(bytes.subarray(0, 1024)).includes('%PDF-')) return 'pdf';
   const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 2048)).replace(/^\uFEFF/, '').trimStart();
   if (head.startsWith('{')) return 'exchange';
   if (/^<(!doctype\s+html|html|head|body|div|p|table|meta|h\d)\b/i.test(head)) return 'html';
@@ -96,7 +98,7 @@ function importExchange(bytes: Uint8Array): ImportResult {
   return { doc: parsed.data, report: { source: 'exchange', matched, messages: [] } };
 }
 
-/** Read a report from a file's bytes: exchange .json, .docx, .html/.htm, or .txt (pasted text). */
+/** Read a report from a file's bytes: exchange .json, .docx, .pdf, .html/.htm, or .txt/.md (pasted text). */
 export async function importFile(fileName: string, bytes: Uint8Array): Promise<ImportResult> {
   if (bytes.length > MAX_FILE_BYTES)
     throw new AppError('too_large', `文件过大（${Math.round(bytes.length / MB)} MB，上限 ${MAX_FILE_BYTES / MB} MB），不像一份年度报告，已拒绝导入。`);
@@ -104,6 +106,7 @@ export async function importFile(fileName: string, bytes: Uint8Array): Promise<I
   const kind = sniff(fileName, bytes);
   if (kind === 'exchange') return importExchange(bytes);
   const mhtml = /^mht(ml)?$/.test(extensionOf(fileName));
+  if (kind === 'pdf') return importSource(await readPdf(bytes));
   if (kind === 'xlsx') return importSource(await readXlsx(bytes));
   if (kind === 'docx') return importSource(readDocx(bytes));
   if (kind === 'html' && mhtml) return importSource(readHtml(htmlOfMhtml(checkTextFile(bytes, '网页'))));
@@ -223,7 +226,8 @@ export function importSource(source: SourceDocument): ImportResult {
   const match = matchTables(format, tables, log);
   const narrative = narrativeOf(parts, format, log);
   log.info('表格', `共识别 ${match.matched.size} / ${Object.keys(match.cells).length} 个单元格`);
-  const parsed = ReportDoc.safeParse({ format: formatId, year, agency, narrative, cells: match.cells, acknowledged: [] });
+  const unread = match.unread.length ? { unread: match.unread } : {};
+  const parsed = ReportDoc.safeParse({ format: formatId, year, agency, narrative, cells: match.cells, acknowledged: [], ...unread });
   if (!parsed.success) throw invalidInput(parsed.error, '导入的报告');
   return { doc: parsed.data, report: { source: source.source, matched: match.matched.size, messages: log.messages } };
 }

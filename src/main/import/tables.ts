@@ -20,8 +20,10 @@ import {
   type RowNode,
   type TableId,
   type ValueKind,
+  TABLE_IDS,
+  TABLE_NAMES,
 } from '../../shared/format/index';
-import type { Cells } from '../../shared/report';
+import type { Cells, UnreadTable } from '../../shared/report';
 import { sumOfParts } from '../../shared/totals';
 import { isBlankMarker, normalizeNumberText, parseCellText } from '../../shared/values';
 import type { ImportLog } from './log';
@@ -32,6 +34,8 @@ export interface TableMatch {
   cells: Cells;
   /** Cells whose position was found in the source (with a value or blank). */
   matched: Set<string>;
+  /** Tables not read wholly or in part: the cells left unknown and why. */
+  unread: UnreadTable[];
 }
 
 const NUMERIC = /^[+\-]?[\d.,]*\d[\d.,]*(万元|元|万)?$|^[减增][少加]?\d+$/;
@@ -56,6 +60,8 @@ export function tableWhere(format: FormatDefinition, table: TableId): string {
 class CellReader {
   readonly cells: Cells = {};
   readonly matched = new Set<string>();
+  /** Cells found whose text is not a value. */
+  readonly unreadable = new Set<string>();
   /** Blank cells, with their message held back until totals are settled. */
   private readonly blanks = new Map<string, string>();
 
@@ -77,6 +83,7 @@ class CellReader {
     const parsed = parseCellText(info.kind, raw);
     if (!parsed.ok) {
       this.cells[info.id] = null;
+      this.unreadable.add(info.id);
       this.log.error(this.where(info), `无法读取数值：${parsed.error}，已留空`, info.id);
       return;
     }
@@ -443,5 +450,40 @@ export function matchTables(format: FormatDefinition, tables: Partial<Record<Tab
       log.warn(where, rowId ? `未找到行“${label}”（或其部分数值），缺少的单元格留空` : '未找到该表的数值行，表中数值均留空');
   }
   for (const c of index.cells) if (!(c.id in reader.cells)) reader.cells[c.id] = null;
-  return { cells: reader.cells, matched: reader.matched };
+  const unread: UnreadTable[] = [];
+  for (const id of TABLE_IDS) {
+    const found = !!tables[id]?.length;
+    const u = unreadOf(format, id, reader, found);
+    if (u) unread.push(u);
+    summarize(format, id, reader, u, log);
+  }
+  return { cells: reader.cells, matched: reader.matched, unread };
+}
+
+const MAX_NAMED = 3;
+const listed = (names: string[]) => (names.length > MAX_NAMED ? `${names.slice(0, MAX_NAMED).join('、')} 等 ${names.length} 行` : names.join('、'));
+
+/** The cells of a table left unknown (not found, or not a value), with the reason in the user's words. */
+function unreadOf(format: FormatDefinition, table: TableId, reader: CellReader, found: boolean): UnreadTable | null {
+  const index = formatIndex(format.id);
+  const cells = index.cells.filter((c) => c.table === table && reader.cells[c.id] === null && (!reader.matched.has(c.id) || reader.unreadable.has(c.id)));
+  if (!cells.length) return null;
+  if (!found) return { table, cells: cells.map((c) => c.id), reason: '原文中没有找到这张表（可能是图片，或版式无法识别）' };
+  const missing = [...new Set(cells.filter((c) => !reader.matched.has(c.id)).map((c) => (table === 't4' ? c.name : c.rowLabels[c.rowLabels.length - 1] ?? c.name)))];
+  const bad = cells.filter((c) => reader.unreadable.has(c.id)).length;
+  const reasons = [
+    ...(missing.length ? [`未找到${listed(missing)}${table === 't4' ? '' : '的数值'}`] : []),
+    ...(bad ? [`${bad} 格的内容不是有效数值`] : []),
+  ];
+  return { table, cells: cells.map((c) => c.id), reason: reasons.join('；') };
+}
+
+/** One line per table: how many cells were read, blank in the source, or not read. */
+function summarize(format: FormatDefinition, table: TableId, reader: CellReader, unread: UnreadTable | null, log: ImportLog): void {
+  const ids = formatIndex(format.id).cells.filter((c) => c.table === table).map((c) => c.id);
+  const notRead = unread?.cells.length ?? 0;
+  const blank = ids.filter((id) => reader.matched.has(id) && reader.cells[id] === null && !reader.unreadable.has(id)).length;
+  const read = ids.length - notRead - blank;
+  const parts = [`${ids.length} 格中 ${read} 格已读取`, ...(blank ? [`${blank} 格原文空白`] : []), ...(notRead ? [`${notRead} 格未能读取`] : [])];
+  log.info(TABLE_NAMES[table], parts.join('，'));
 }

@@ -3,7 +3,8 @@
  * TAB is one table cell; a line without a TAB right after a cell continues that cell ("本年新\n制作数量")
  * unless it is a part heading; an empty line ends a table row; a paragraph line after a finished row
  * ends the table. A line with TABs inside (copied from a spreadsheet or a web page) is a whole row.
- * Word's "[bookmark: …]" markers go.
+ * Word's "[bookmark: …]" markers go. Markdown (an OCR or a converter's output): a pipe-table line is a
+ * whole row (the |---| line goes), `#` heading marks and `**` emphasis go.
  */
 import { AppError } from '../../shared/errors';
 import { MAX_BLOCKS, MAX_ROW_CELLS } from './limits';
@@ -11,6 +12,19 @@ import { cell, type SourceBlock, type SourceDocument, type SourceRow } from './m
 import { matchSectionHeading } from './structure';
 
 const BOOKMARK = /\[bookmark:[^\]]*\]/g;
+
+/** A markdown table row: "| a | b |". */
+const PIPE_ROW = /^\s*\|.*\|\s*$/;
+/** The line under a markdown table's header: "|---|:---:|". */
+const PIPE_RULE = /^\s*\|?(\s*:?-{2,}:?\s*\|)+\s*(:?-{2,}:?\s*)?$/;
+const MD_HEADING = /^\s{0,3}#{1,6}\s+/;
+
+function pipeCells(line: string): SourceRow {
+  const inner = line.trim().replace(/^\|/, '').replace(/\|$/, '');
+  return inner
+    .split(/(?<!\\)\|/, MAX_ROW_CELLS)
+    .map((t) => cell(t.replace(/<br\s*\/?>/gi, '\n').replace(/\*\*/g, '').replace(/\\\|/g, '|').trim()));
+}
 
 /**
  * Paragraphs indented with a TAB look like cells. A statistical table always holds numbers (or blank
@@ -38,7 +52,14 @@ export function readText(text: string): SourceDocument {
     }
     rows = null;
   };
-  for (const line of lines) {
+  for (const raw of lines) {
+    if (PIPE_RULE.test(raw) && rows) continue;
+    if (PIPE_ROW.test(raw) && !row) {
+      rows ??= [];
+      rows.push(pipeCells(raw));
+      continue;
+    }
+    const line = (MD_HEADING.test(raw) ? raw.replace(MD_HEADING, '').replace(/\s+#+\s*$/, '') : raw).replace(/\*\*(.+?)\*\*/g, '$1');
     if (line.startsWith('\t')) {
       rows ??= [];
       // no table of the format is this wide: bound the row

@@ -1,5 +1,5 @@
 /** reports.import and the file reading the CLI shares: an exchange .json, or .docx/.html/.txt through the importers. */
-import type { ImportReport } from '../../shared/api';
+import { IMPORT_SOURCE_NAMES, type ImportReport } from '../../shared/api';
 import { AppError, invalidInput } from '../../shared/errors';
 import { formatIndex } from '../../shared/format/index';
 import { ExchangeFile, toExchange, type ReportDoc } from '../../shared/report';
@@ -92,7 +92,7 @@ export const importHandlers: Handlers<'reports.import'> = {
     return store.transaction(() => {
       const agency = agencyId !== undefined ? store.agency(agencyId) : (store.agencyByName(doc.agency.name) ?? store.createAgency(doc.agency, false));
       const state = importedState(doc);
-      const source = { exchange: '交换文件', docx: 'Word 文档', html: '网页', text: '文本', xlsx: '电子表格' }[importReport.source];
+      const source = IMPORT_SOURCE_NAMES[importReport.source];
       const existing = store.liveReportId(agency.id, doc.year);
       let id: number;
       if (existing === undefined) {

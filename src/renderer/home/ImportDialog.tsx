@@ -1,5 +1,5 @@
 /**
- * 导入: a file (exchange .json, .docx, .html, .txt) is first read without storing anything (dryRun) and
+ * 导入: a file (exchange .json, .docx, .pdf, .html, .txt) is first read without storing anything (dryRun) and
  * the import report shown; only then is the report created — or an existing one replaced, after asking.
  */
 import Alert from '@mui/material/Alert';
@@ -18,11 +18,11 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useRef, useState } from 'react';
 import type { Agency, ImportReport, ReportDetail } from '../../shared/api';
+import { IMPORT_SOURCE_NAMES } from '../../shared/names';
 import { ClientError, getClient, messageOf } from '../client';
 import { useFeedback } from '../common/feedback';
 import { defaultImportAgency, NEW_AGENCY } from './importTarget';
 import type { PickedFile } from './pickedFile';
-const SOURCE_NAMES: Record<ImportReport['source'], string> = { docx: 'Word 文档', html: '网页', text: '纯文本', exchange: '交换文件', xlsx: 'Excel/WPS 表格' };
 const LEVEL_NAMES = { info: '说明', warning: '注意', error: '无法识别' } as const;
 
 interface Parsed {
@@ -105,7 +105,7 @@ export function ImportDialog({
         {report && (
           <Box data-testid="import-report">
             <Typography gutterBottom>
-              识别为{SOURCE_NAMES[report.source]}
+              识别为{IMPORT_SOURCE_NAMES[report.source]}
               {result.parsed.year ? `，${result.parsed.year}年度` : ''}
               {result.parsed.agency?.name ? `，${result.parsed.agency.name}` : ''}；已对应 {report.matched} 项
               {problems ? `，${problems} 处需要留意` : '，没有需要留意的地方'}。

@@ -36,6 +36,8 @@ function describe(ctx: CheckContext, s: SumConstraint) {
 function checkSum(ctx: CheckContext, s: SumConstraint): void {
   const rule = s.rule as RuleId;
   const severity = RULES[rule] ?? 'error';
+  // a cell the import could not read is unknown, not blank: nothing to judge
+  if (ctx.unread.has(s.total) || s.parts.some((p) => ctx.unread.has(p))) return;
   const total = ctx.value(s.total);
   let known = 0;
   let unknown = 0;

@@ -24,6 +24,7 @@ function missingChecks(ctx: CheckContext): void {
   const byRow = new Map<string, string[]>();
   for (const c of ctx.index.cells) {
     if (ctx.value(c.id) !== null || (ctx.cells[c.id] !== null && ctx.cells[c.id] !== undefined)) continue;
+    if (ctx.unread.has(c.id)) continue; // import.tableUnread names it
     const should = ctx.derived(c.id) ? ctx.effective(c.id) : null;
     if (should !== null) {
       ctx.push({

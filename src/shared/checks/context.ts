@@ -113,6 +113,8 @@ export interface CheckContext extends FormatFacts {
   sum(ids: readonly string[]): number | null;
   /** Whether `effective(id)` had to be computed because the 总计 cell is blank. */
   derived(id: string): boolean;
+  /** Cells an import could not read and still blank: no rule judges them (import.tableUnread says it once). */
+  unread: ReadonlySet<string>;
   push(finding: Finding): void;
 }
 
@@ -142,11 +144,14 @@ export function makeContext(doc: ReportDoc, options: CheckOptions, out: Finding[
     memo.set(id, s);
     return s;
   };
+  const unread = new Set<string>();
+  for (const u of doc.unread ?? []) for (const id of u.cells) if (value(id) === null) unread.add(id);
   return {
     ...facts,
     doc,
     cells,
     options,
+    unread,
     value,
     effective,
     sum: (ids) => {

@@ -16,6 +16,7 @@ import { t2Checks } from './t2';
 import { documentChecks } from './textFormat';
 import { textNumberChecks } from './textNumbers';
 import { mismatchFindings } from './unit-sums';
+import { unreadChecks } from './unread';
 import type { CheckOptions } from './types';
 import { xyearChecks } from './xyear';
 
@@ -35,6 +36,7 @@ const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 
 export function runChecks(doc: ReportDoc, options: CheckOptions = {}): Finding[] {
   const findings: Finding[] = [];
   const ctx = makeContext(doc, options, findings);
+  unreadChecks(ctx);
   arithmeticChecks(ctx);
   cellChecks(ctx);
   t2Checks(ctx);

@@ -31,6 +31,9 @@ export interface SectionDef {
 }
 
 export type TableId = 't2' | 't3' | 't4';
+export const TABLE_IDS: readonly TableId[] = ['t2', 't3', 't4'];
+/** How people name the statistical tables: by the part that prints them (表二 in part 二). */
+export const TABLE_NAMES: Readonly<Record<TableId, string>> = { t2: '表二', t3: '表三', t4: '表四' };
 
 /** A node of a column header tree (T3/T4). Leaves are value columns. */
 export interface HeaderNode {
