@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
 import { ExchangeFile } from '../../src/shared/report';
 import { tempDir } from '../storage/helpers';
+import { renderSkipReason } from '../helpers/render';
 
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'bin', 'gov-report.mjs');
@@ -262,4 +263,24 @@ test('db without --db uses the app data folder', (t) => {
   assert.equal(cli(dir, 'db', 'import', cleanPath).code, 0);
   assert.ok(existsSync(join(dir, 'appdata', 'reports.sqlite')));
   assert.match(cli(dir, 'db', 'list').stdout, new RegExp(clean.agency.name));
+});
+
+test('export --pdf: the Word file converted by LibreOffice; a clear message where it is missing', { skip: renderSkipReason() }, (t) => {
+  const dir = workdir(t);
+  const r = cli(dir, 'export', cleanPath, '--pdf', 'clean.pdf');
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /LibreOffice/);
+  const pdf = join(dir, 'clean.pdf');
+  assert.equal(readFileSync(pdf).subarray(0, 5).toString(), '%PDF-');
+  const text = spawnSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
+  assert.ok(text.includes(clean.agency.name), 'the agency in the PDF text');
+
+  const missing = spawnSync(process.execPath, [bin, 'export', cleanPath, '--pdf', 'x.pdf'], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, GOV_REPORT_DATA_DIR: join(dir, 'appdata'), GOV_REPORT_SOFFICE: join(dir, 'no-such-soffice') },
+  });
+  assert.equal(missing.status, 2, missing.stderr);
+  assert.match(missing.stderr, /导出 PDF 需要 LibreOffice/);
+  noStack({ code: missing.status, stdout: missing.stdout, stderr: missing.stderr });
 });

@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors';
 import { SEVERITY_NAMES, type Finding } from '../../shared/findings';
 import { toExchange, type ReportDoc } from '../../shared/report';
 import { exportFileName, renderExport } from '../services/export';
+import { docxToPdf } from '../export/pdf';
 import { parse, noExtraPositionals, requirePositional } from './args';
 import { USAGE } from './usage';
 import { readReport, writeOutput } from './files';
@@ -62,15 +63,20 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
 }
 
 export async function exportCommand(args: string[], io: Io): Promise<number> {
-  const p = parse(args, { docx: { type: 'string' }, html: { type: 'string' }, xlsx: { type: 'string' }, force: { type: 'boolean' } }, USAGE.export);
+  const p = parse(
+    args,
+    { docx: { type: 'string' }, html: { type: 'string' }, xlsx: { type: 'string' }, pdf: { type: 'string' }, force: { type: 'boolean' } },
+    USAGE.export,
+  );
   noExtraPositionals(p, 1, USAGE.export);
   const file = requirePositional(p, 0, '要导出的报告文件', USAGE.export);
   const targets = (['docx', 'html', 'xlsx'] as const).filter((k) => typeof p.values[k] === 'string');
-  if (targets.length === 0) throw new AppError('invalid_input', `缺少参数 --docx <输出.docx>（或 --html <输出.html>、--xlsx <输出.xlsx>）。\n用法：${USAGE.export}`);
+  const pdfPath = typeof p.values.pdf === 'string' ? p.values.pdf : undefined;
+  if (targets.length === 0 && !pdfPath) throw new AppError('invalid_input', `缺少参数 --docx <输出.docx>（或 --html <输出.html>、--xlsx <输出.xlsx>）。\n用法：${USAGE.export}`);
   const { doc } = await readReport(file);
   const findings = findingsFor(doc, null);
   // the workbook lists the findings, so it is written for a draft too (as the app does); Word and web pages wait
-  const gated = targets.some((k) => k !== 'xlsx');
+  const gated = !!pdfPath || targets.some((k) => k !== 'xlsx');
   const errors = gated ? findings.filter((f) => f.severity === 'error') : [];
   if (errors.length > 0 && !p.values.force) {
     io.err(`报告还有 ${errors.length} 处错误，未导出：\n\n${findingsTable(errors)}\n请先改正；如确需导出，请加 --force。\n`);
@@ -80,6 +86,11 @@ export async function exportCommand(args: string[], io: Io): Promise<number> {
     const data = await renderExport(doc, kind, {}, findings);
     const written = writeOutput(p.values[kind] as string, data);
     io.out(`已导出：${written}（${exportFileName(doc, kind)}）\n`);
+  }
+  if (pdfPath) {
+    // the PDF is the Word file as LibreOffice prints it: the same document, not a second layout
+    const pdf = docxToPdf(await renderExport(doc, 'docx', {}, findings));
+    io.out(`已导出：${writeOutput(pdfPath, pdf)}（PDF，由 LibreOffice 从 Word 文件转换）\n`);
   }
   if (errors.length > 0) io.err(`注意：报告还有 ${errors.length} 处错误，已按 --force 强制导出。\n`);
   return 0;

@@ -151,7 +151,7 @@ export const TABLE_FIT = {
   paddingPt: 2.85,
   tightPaddingPt: 1,
   /** Padding above and below, so that wrapped labels do not touch the rules. */
-  verticalPaddingPt: 1.4,
+  verticalPaddingPt: 0.4,
 } as const;
 
 /** Page numbers "— 1 —", odd pages right, even pages left, each indented one character (typography.md). */

@@ -30,7 +30,7 @@ const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 /** Labels are left-aligned; everything else takes the style's centring. */
 const LEFT: ReadonlySet<GridCell['kind']> = new Set(['label']);
 
-/** Body rows kept on the page of the header rows (and so of the part heading above them). */
+/** Body rows kept on the page of the header rows (and so of the part heading above them), and at the end. */
 const KEEP_BODY_ROWS = 2;
 
 export interface TableLayout {
@@ -50,7 +50,8 @@ function keepWithNext(grid: Grid): boolean[] {
   return grid.rows.map((_, r) => {
     const next = grid.rows[r + 1];
     if (!next) return false;
-    if (grid.rows[0]!.header) return r < firstBody + KEEP_BODY_ROWS - 1;
+    // and the last rows together, so that no total row stands alone under a repeated header
+    if (grid.rows[0]!.header) return r < firstBody + KEEP_BODY_ROWS - 1 || r >= grid.rows.length - KEEP_BODY_ROWS;
     return next.cells[0]?.kind !== 'blockTitle';
   });
 }
