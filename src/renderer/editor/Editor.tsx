@@ -37,6 +37,7 @@ import { defaultPreamble } from '../../shared/document/preamble';
 import { Lazy, LazyChecksPanel, LazyHistoryPanel, LazyPreview, LazySidePanel, LazyTablePart, SettingsDialog } from '../lazy';
 import { countsBySection, isOpen, partFilled, sectionOf, withAcknowledgements, type View } from './parts';
 import { TextPart } from './TextPart';
+import { openReport } from './openReport';
 import { useReportState, type SaveState } from './useReportState';
 
 /** Formats besides Word: the website's page or a fragment for its CMS editor, and the exchange file. */
@@ -59,9 +60,7 @@ export function Editor({ id, menu, onClose, view, onView }: { id: number; menu: 
   const [detail, setDetail] = useState<ReportDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    getClient()
-      .send('reports.open', { id })
-      .then(setDetail, (e) => setError(messageOf(e)));
+    openReport(id).then(setDetail, (e) => setError(messageOf(e)));
   }, [id]);
   if (error)
     return (
