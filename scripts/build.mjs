@@ -16,6 +16,7 @@ import {
   staticClosure,
   staticImportsFromMetafile,
 } from './bundle-report.mjs';
+import { register } from 'tsx/esm/api';
 
 const root = new URL('..', import.meta.url).pathname;
 const argv = process.argv.slice(2);
@@ -25,9 +26,10 @@ const rendererOnly = argv.includes('--renderer-only');
 const metaIdx = argv.indexOf('--metafile');
 const metafileOut = metaIdx >= 0 ? resolve(argv[metaIdx + 1]) : null;
 
-// The same policy the browser-mode server sends as a header, for the Electron app:// protocol too.
-const CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'";
+// The policy both transports send as a header (src/main/security/policy.ts), in its <meta> form.
+register();
+const { contentSecurityPolicy } = await import('../src/main/security/policy.ts');
+const CSP = contentSecurityPolicy('meta');
 
 /**
  * The page. The entry is a module (deferred, so the frame below paints before any script runs); the chunks

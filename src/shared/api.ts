@@ -57,6 +57,8 @@ export const ReportDetail = z.object({
   previous: z
     .object({ id: Id.nullable(), year: z.number().int(), format: FormatIdSchema, narrative: Narrative, cells: z.record(z.string(), CellValue) })
     .nullable(),
+  /** For a 汇总 report: the sum of its included units, which the editor's checks compare (aggregate.mismatch). */
+  unitSums: z.object({ units: z.number().int().positive(), cells: z.record(z.string(), CellValue) }).nullable(),
 });
 export type ReportDetail = z.infer<typeof ReportDetail>;
 
@@ -70,7 +72,7 @@ export const Revision = z.object({
 });
 export type Revision = z.infer<typeof Revision>;
 
-export const ExportKind = z.enum(['docx', 'html', 'html-fragment', 'exchange']);
+export const ExportKind = z.enum(['docx', 'html', 'html-fragment', 'exchange', 'xlsx']);
 export type ExportKind = z.infer<typeof ExportKind>;
 
 export const ExportResult = z.object({
@@ -92,7 +94,7 @@ export const ImportMessage = z.object({
   cell: z.string().optional(),
 });
 export const ImportReport = z.object({
-  source: z.enum(['docx', 'html', 'text', 'exchange']),
+  source: z.enum(['docx', 'html', 'text', 'exchange', 'xlsx']),
   matched: z.number().int(),
   messages: z.array(ImportMessage),
 });
@@ -107,7 +109,7 @@ export const AggregateUnit = z.object({
   year: z.number().int(),
   format: FormatIdSchema,
   fileName: z.string(),
-  source: z.enum(['docx', 'html', 'text', 'exchange']),
+  source: z.enum(['docx', 'html', 'text', 'exchange', 'xlsx']),
   status: AggregateUnitStatus,
   errors: z.number().int(),
   warnings: z.number().int(),
@@ -177,7 +179,11 @@ export const api = {
     z.object({ id: Id, changes: z.array(z.object({ cell: z.string().max(64), value: CellValue })).min(1).max(1000) }),
     SaveResult,
   ),
-  'reports.updateNarrative': method(z.object({ id: Id, key: NarrativeKeySchema, text: z.string().max(200_000) }), SaveResult),
+  /** `base`: textHash of the text the editor changed; a different stored text gives stale_edit with both versions. */
+  'reports.updateNarrative': method(
+    z.object({ id: Id, key: NarrativeKeySchema, text: z.string().max(200_000), base: z.string().max(32).optional() }),
+    SaveResult,
+  ),
   'reports.setStatus': method(z.object({ id: Id, status: ReportStatus }), SaveResult),
   'reports.setOptions': method(z.object({ id: Id, manualTotals: z.boolean() }), SaveResult),
   'reports.acknowledge': method(z.object({ id: Id, ack: Acknowledgement }), SaveResult),

@@ -8,6 +8,14 @@ export const ERROR_CODES = [
   'has_errors',
   'db_newer',
   'db_corrupt',
+  /** Another program holds the database file (details: the lock's holder). */
+  'db_locked',
+  /** The disk is full: the change was not saved. */
+  'disk_full',
+  /** The database file or its folder is read-only: the change was not saved. */
+  'read_only',
+  /** The text was changed elsewhere since this editor loaded it (details: both versions). */
+  'stale_edit',
   'unsupported_file',
   'too_large',
   'internal',
@@ -48,6 +56,11 @@ export function describeZodError(error: z.ZodError, what = '数据'): string {
   return `${what}有误：\n${lines.join('\n')}${more}`;
 }
 
+/** Issues listed in an error's details: a 10^6-cell file with every cell wrong must not answer with 68 MiB. */
+export const MAX_ISSUE_DETAILS = 100;
+
 export function invalidInput(error: z.ZodError, what?: string): AppError {
-  return new AppError('invalid_input', describeZodError(error, what), { issues: error.issues.map((i) => ({ path: issuePath(i.path), message: i.message })) });
+  const issues = error.issues.slice(0, MAX_ISSUE_DETAILS).map((i) => ({ path: issuePath(i.path), message: i.message }));
+  const more = error.issues.length - issues.length;
+  return new AppError('invalid_input', describeZodError(error, what), more > 0 ? { issues, more } : { issues });
 }

@@ -83,9 +83,16 @@ function cellsCheckable(payload: { value: unknown; issues: readonly { path?: Pro
   );
 }
 
-const CellsRaw = z.record(z.string(), z.union([z.number(), z.null(), z.string(), z.boolean()]), {
-  error: 'cells 应为“单元格编号: 数值”的对象',
-});
+/** A `__proto__` key would vanish in the record (it sets the prototype): refused by name instead of dropped. */
+const hasProtoKey = (v: unknown) => typeof v === 'object' && v !== null && Object.prototype.hasOwnProperty.call(v, '__proto__');
+
+const CellsRaw = z
+  .custom<unknown>((v) => !hasProtoKey(v), { error: '未知的单元格“__proto__”（任何格式中都没有这一项）' })
+  .pipe(
+    z.record(z.string(), z.union([z.number(), z.null(), z.string(), z.boolean()]), {
+      error: 'cells 应为“单元格编号: 数值”的对象',
+    }),
+  );
 
 /** The fields of a report document; the exchange file adds its envelope version. */
 const ReportFields = z

@@ -154,6 +154,8 @@ describe('editor in the browser', { skip: skip ?? false }, () => {
       const detail = (await app.core.dispatch('reports.open', { id: 1 })) as { ok: true; value: { cells: Record<string, number | null> } };
       return detail.value.cells[id] ?? null;
     };
+    const errorCount = async () => Number(/(\d+) 错误/.exec((await page.getByTestId('check-counts').textContent()) ?? '')?.[1]);
+    const errorsBefore = await errorCount();
     await cell(page, id).click();
     await page.keyboard.type('12a');
     await page.keyboard.press('Tab');
@@ -161,7 +163,19 @@ describe('editor in the browser', { skip: skip ?? false }, () => {
     assert.equal(await cell(page, id).getAttribute('aria-invalid'), 'true');
     await waitSaved(page);
     assert.equal(await storedValue(), null);
+    // an error like any other: counted in the header, listed in 检查, and the export stops with the list
+    assert.equal(await errorCount(), errorsBefore + 1, 'the invalid entry is counted in the header');
+    await page.getByTestId('export-docx').click();
+    const blocked = page.getByRole('dialog', { name: '表格中有无效输入' });
+    await blocked.waitFor();
+    assert.match((await blocked.getByTestId('export-errors').textContent()) ?? '', /“12a”不是数字.*未保存，仍为空白/);
+    assert.equal(await blocked.getByRole('button', { name: '仍然导出' }).count(), 0, 'no export with the old value');
+    await blocked.getByRole('button', { name: '返回修改' }).click();
+    await blocked.waitFor({ state: 'hidden' });
     await page.getByTestId('nav-checks').click();
+    const finding = page.locator('[data-testid="finding"][data-rule="cell.invalid"]');
+    await finding.waitFor();
+    assert.match((await finding.textContent()) ?? '', /“12a”不是数字/);
     await page.getByTestId('nav-s3').click();
     assert.equal(await cell(page, id).inputValue(), '12a', 'still shown after visiting another part');
     assert.equal(await cell(page, id).getAttribute('aria-invalid'), 'true');

@@ -143,7 +143,9 @@ describe('table editor in Chromium', { skip }, () => {
     assert.equal(await active(page), 't3.carriedIn.natural', 'Tab skips the computed 总计 and wraps to the next row');
     await page.keyboard.press('Shift+Tab');
     assert.equal(await active(page), 't3.new.otherOrg');
-    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter'); // on a selected cell: edit in place
+    assert.equal(await active(page), 't3.new.otherOrg');
+    await page.keyboard.press('Enter'); // while editing: done, next row
     assert.equal(await active(page), 't3.carriedIn.otherOrg');
     await page.keyboard.press('ArrowLeft');
     assert.equal(await active(page), 't3.carriedIn.legal');
@@ -152,23 +154,25 @@ describe('table editor in Chromium', { skip }, () => {
     await page.keyboard.type('3');
     await page.keyboard.press('Enter');
     assert.equal(await page.inputValue(cell('t3.new.total')), '15');
-    // a second click into the selected cell edits inside its text: left/right move the caret, not the cell
+    // a second click into the selected cell keeps it selected (arrows move); a double click edits inside its text
+    await page.click(cell('t3.new.legal'));
     await page.click(cell('t3.new.legal'));
     await page.keyboard.press('ArrowRight');
     assert.equal(await active(page), 't3.new.otherOrg');
-    await page.click(cell('t3.new.otherOrg'));
+    await page.dblclick(cell('t3.new.otherOrg'));
     await page.keyboard.press('ArrowLeft');
     assert.equal(await active(page), 't3.new.otherOrg');
     await page.keyboard.press('ArrowDown');
     assert.equal(await active(page), 't3.carriedIn.otherOrg', 'up/down always move');
     // Enter from the last result row skips the computed （七）总计 row
     await page.click(cell('t3.other.other.natural'));
+    await page.keyboard.type('1');
     await page.keyboard.press('Enter');
     assert.equal(await active(page), 't3.carriedOut.natural');
     await page.close();
   });
 
-  test('Enter in a cell with nowhere to go, then a click into it: typing edits the text, nothing is replaced', async () => {
+  test('Enter in a cell with nowhere to go, then Enter again: typing edits the text, nothing is replaced', async () => {
     const page = await open('format=GOV-2021&table=t4');
     const id = 't4.suitAfterReview.pending'; // the last cell: Enter stays in it
     const input = page.locator(cell(id));
@@ -176,13 +180,46 @@ describe('table editor in Chromium', { skip }, () => {
     await page.keyboard.type('3');
     await page.keyboard.press('Enter');
     assert.equal(await active(page), id);
-    await page.keyboard.press('Enter'); // nothing changed: no new value is written
-    await page.click(cell(id)); // second click: editing inside the text
-    await page.keyboard.press('End');
+    await page.keyboard.press('Enter'); // on the selected cell: editing inside the text
     await page.keyboard.type('50');
     assert.equal(await input.inputValue(), '350', 'the keystrokes after the first one do not replace the text');
     await page.keyboard.press('Enter');
     assert.equal(await stored(page, id), 350);
+    await page.close();
+  });
+
+  test('typing into a cell that already has the focus replaces it (2629 → 2630, never 26302629); F2 and a double click edit in place', async () => {
+    const page = await open('format=GOV-2021&table=t3');
+    const id = 't3.new.natural';
+    await page.click(cell(id));
+    await page.keyboard.type('2629');
+    await page.keyboard.press('Shift+Enter');
+    await page.click(cell(id));
+    assert.equal(await active(page), id);
+    await page.click(cell(id)); // the cell has the focus: a click keeps it selected
+    await page.keyboard.type('2630');
+    assert.equal(await page.inputValue(cell(id)), '2630');
+    assert.equal(await stored(page, id), 2630);
+    // a click at the start of the text of the focused cell, as the user did
+    const box = (await page.locator(cell(id)).boundingBox())!;
+    await page.mouse.click(box.x + 3, box.y + box.height / 2);
+    await page.keyboard.type('2631');
+    assert.equal(await stored(page, id), 2631);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('F2');
+    await page.keyboard.type('0');
+    assert.equal(await stored(page, id), 26310, 'F2: the text kept, typing appends');
+    await page.keyboard.press('Escape');
+    assert.equal(await stored(page, id), 2631, 'Esc restores the value before the edit');
+    await page.dblclick(cell(id));
+    await page.keyboard.press('Backspace');
+    assert.equal(await page.inputValue(cell(id)), '263', 'a double click edits inside the text');
+    await page.keyboard.press('Enter');
+    assert.equal(await stored(page, id), 263);
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Delete');
+    assert.equal(await stored(page, id), null, 'Delete clears a selected cell');
     await page.close();
   });
 
@@ -220,8 +257,7 @@ describe('table editor in Chromium', { skip }, () => {
     await page.keyboard.press('Enter');
     // fixing the text in place: "7b" goes back to 7, deleting the "b" stores 7 again
     await page.click(cell(id));
-    await page.click(cell(id)); // second click: editing inside the text
-    await page.keyboard.press('End');
+    await page.keyboard.press('F2'); // editing inside the text
     await page.keyboard.type('b');
     assert.equal(await input.getAttribute('data-invalid'), 'true');
     assert.equal(await stored(page, id), 7);

@@ -107,6 +107,13 @@ test('every webContents: no new windows, no navigation away, no webviews', () =>
     assert.equal(nav(name, 'file:///etc/passwd'), true, name);
     assert.equal(nav(name, 'app://report/index.html#/x'), false, name);
   }
+  const frameNav = (url: string) => {
+    const e = { url, defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    wc.emit('will-frame-navigate', e);
+    return e.defaultPrevented;
+  };
+  assert.equal(frameNav('https://evil.example/'), true, 'will-frame-navigate');
+  assert.equal(frameNav('app://report/index.html#/x'), false, 'will-frame-navigate');
   assert.equal(nav('will-attach-webview', 'app://report/'), true);
 });
 

@@ -16,7 +16,7 @@ import type { z } from 'zod';
 /** An exchange file is a few kilobytes; anything far larger is not one. */
 export const MAX_EXCHANGE_BYTES = 5 * 1024 * 1024;
 
-export type UnitSource = 'exchange' | 'docx' | 'html' | 'text';
+export type UnitSource = 'exchange' | 'docx' | 'html' | 'text' | 'xlsx';
 
 export type ReadUnitResult =
   | { ok: true; doc: ReportDoc; source: UnitSource; messages: z.infer<typeof ImportMessage>[] }
@@ -46,7 +46,7 @@ export async function readUnitFile(fileName: string, bytes: Uint8Array): Promise
     return { ok: true, doc, source: report.source, messages: report.messages };
   } catch (e) {
     if (e instanceof AppError) return { ok: false, code: e.code, error: e.message };
-    return { ok: false, code: 'unsupported_file', error: `无法读取“${fileName}”：不是可识别的报告文件（支持 .json 交换文件、.docx、.html、.txt）。` };
+    return { ok: false, code: 'unsupported_file', error: `无法读取“${fileName}”：不是可识别的报告文件（支持 .json 交换文件、.docx、.html、.txt、.xlsx）。` };
   }
 }
 

@@ -198,6 +198,10 @@ function hardenContents(contents: WebContents): void {
   contents.on('will-redirect', (event, url) => {
     if (!isAllowedNavigation(url)) event.preventDefault();
   });
+  // will-navigate sees only the main frame; a sub-frame navigating elsewhere is stopped here
+  contents.on('will-frame-navigate', (event) => {
+    if (!isAllowedNavigation(event.url)) event.preventDefault();
+  });
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 

@@ -1,6 +1,6 @@
 /**
  * Importing a report from a file: an exchange .json, a .docx (Word or WPS), a web page (.html, or .mht
- * saved as a single file) or pasted text (.txt). Each source is read into the neutral model (model.ts), then one pipeline finds the title,
+ * saved as a single file) pasted text (.txt) or an Excel/WPS workbook (.xlsx). Each source is read into the neutral model (model.ts), then one pipeline finds the title,
  * the six parts and the three tables, matches every cell by its labels against the format definition and
  * writes an import report of what matched and what did not — nothing silently guessed.
  */
@@ -12,7 +12,7 @@ import { ExchangeFile, MAX_NARRATIVE_CHARS, NARRATIVE_KEYS, ReportDoc, type Agen
 import { completeAgencyName, guessLevel, parseTitle } from './agency';
 import { detectTableFormat } from './detect';
 import { readDocx } from './docx';
-import { decodeText, detectEncoding } from './encoding';
+import { decodeText, replacedBytesNote, type DecodedText } from './encoding';
 import { readHtml } from './html';
 import { htmlOfMhtml } from './mhtml';
 import { MAX_FILE_BYTES, MAX_TEXT_BYTES } from './limits';
@@ -22,6 +22,7 @@ import { labelMatches, normalizeLabel, yearIn } from './normalize';
 import { outline, type Outline } from './structure';
 import { matchTables } from './tables';
 import { readText } from './text';
+import { readXlsx } from './xlsx';
 
 export interface ImportResult {
   doc: ReportDoc;
@@ -40,6 +41,7 @@ function extensionOf(fileName: string): string {
 
 function sniff(fileName: string, bytes: Uint8Array): SourceKind {
   const ext = extensionOf(fileName);
+  if (ext === 'xlsx' || ext === 'xlsm' || ext === 'xls' || ext === 'et') return 'xlsx';
   if (ext === 'docx' || ext === 'doc' || ext === 'wps' || ext === 'docm' || ext === 'dotx') return 'docx';
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'docx';
   if (ext === 'json') return 'exchange';
@@ -53,6 +55,7 @@ function sniff(fileName: string, bytes: Uint8Array): SourceKind {
 
 /** A page that declares a Chinese legacy charset is read as GB18030 even when its bytes happen to be valid UTF-8. */
 const DECLARES_GB = /<meta[^>]+charset\s*=\s*["']?\s*(gb2312|gbk|gb18030|x-gbk)/i;
+const DECLARES_UTF8 = /<meta[^>]+charset\s*=\s*["']?\s*utf-?8/i;
 
 function checkTextFile(bytes: Uint8Array, what: string): Uint8Array {
   if (bytes.length > MAX_TEXT_BYTES)
@@ -60,22 +63,29 @@ function checkTextFile(bytes: Uint8Array, what: string): Uint8Array {
   return bytes;
 }
 
-function decodeTextFile(bytes: Uint8Array, what: string, html = false): string {
+export function decodeTextFile(bytes: Uint8Array, what: string, html = false): DecodedText {
   checkTextFile(bytes, what);
-  const declaredGb = html && DECLARES_GB.test(new TextDecoder('latin1').decode(bytes.subarray(0, 4096)));
-  const text = declaredGb && detectEncoding(bytes).bomLength === 0 ? new TextDecoder('gb18030').decode(bytes) : decodeText(bytes).text;
+  const head = html ? new TextDecoder('latin1').decode(bytes.subarray(0, 4096)) : '';
+  const decoded = decodeText(bytes, DECLARES_GB.test(head) ? 'gb18030' : DECLARES_UTF8.test(head) ? 'utf-8' : undefined);
   // binary junk renamed to .txt/.html: NULs and replacement characters everywhere
-  const sample = text.slice(0, 65536);
+  const sample = decoded.text.slice(0, 65536);
   const junk = (sample.match(/[\u0000-\u0008\u000E-\u001F\uFFFD]/g) ?? []).length;
   if (sample.length > 0 && junk / sample.length > 0.02)
     throw new AppError('unsupported_file', `该文件不是文本或网页文件（内容为二进制数据），无法作为${what}导入。`);
-  return text;
+  return decoded;
+}
+
+/** The replaced-bytes count goes first in the report: it says which text to check. */
+function withDecodingNote(result: ImportResult, decoded: DecodedText | null): ImportResult {
+  const note = decoded && replacedBytesNote(decoded);
+  if (note) result.report.messages.unshift({ level: 'warning', where: '文件', message: note });
+  return result;
 }
 
 function importExchange(bytes: Uint8Array): ImportResult {
   let raw: unknown;
   try {
-    raw = JSON.parse(decodeTextFile(bytes, '交换文件'));
+    raw = JSON.parse(decodeTextFile(bytes, '交换文件').text);
   } catch (e) {
     if (e instanceof AppError) throw e;
     throw new AppError('invalid_input', '交换文件不是有效的 JSON，文件可能已损坏或不完整。');
@@ -94,13 +104,11 @@ export async function importFile(fileName: string, bytes: Uint8Array): Promise<I
   const kind = sniff(fileName, bytes);
   if (kind === 'exchange') return importExchange(bytes);
   const mhtml = /^mht(ml)?$/.test(extensionOf(fileName));
-  const source =
-    kind === 'docx'
-      ? readDocx(bytes)
-      : kind === 'html'
-        ? readHtml(mhtml ? htmlOfMhtml(checkTextFile(bytes, '网页')) : decodeTextFile(bytes, '网页', true))
-        : readText(decodeTextFile(bytes, '文本'));
-  return importSource(source);
+  if (kind === 'xlsx') return importSource(await readXlsx(bytes));
+  if (kind === 'docx') return importSource(readDocx(bytes));
+  if (kind === 'html' && mhtml) return importSource(readHtml(htmlOfMhtml(checkTextFile(bytes, '网页'))));
+  const decoded = kind === 'html' ? decodeTextFile(bytes, '网页', true) : decodeTextFile(bytes, '文本');
+  return withDecodingNote(importSource(kind === 'html' ? readHtml(decoded.text) : readText(decoded.text)), decoded);
 }
 
 /** Import already-decoded text (pasted into the app). */

@@ -179,15 +179,24 @@ const MIN_WRAPPED_LINE_CHARS = 20;
 const ENDS_SENTENCE = /[。！？；：.!?;:…”’）)】》]$/;
 const STARTS_HEADING = /^([（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、．.]|\d+[.．、]|第[一二三四五六七八九十]+)/;
 
-/** Join lines broken in the middle of a sentence ("…义务教育领域基" + "层政务公开…"). */
+/**
+ * Join lines broken in the middle of a sentence ("…义务教育领域基" + "层政务公开…"). One pass: the pieces
+ * of a paragraph are collected and joined once, and only the line just read is tested — never the
+ * growing paragraph (a regex over it per line made 8 MB of wrapped text take minutes).
+ */
 export function joinWrappedLines(lines: readonly string[]): string[] {
   const out: string[] = [];
+  let pieces: string[] = [];
   let carry = false;
   for (const line of lines) {
-    if (carry && !STARTS_HEADING.test(line)) out[out.length - 1] += line;
-    else out.push(line);
-    const last = out[out.length - 1]!;
-    carry = line.length >= MIN_WRAPPED_LINE_CHARS && !ENDS_SENTENCE.test(last) && !STARTS_HEADING.test(line);
+    if (!carry || STARTS_HEADING.test(line)) {
+      if (pieces.length) out.push(pieces.join(''));
+      pieces = [];
+    }
+    pieces.push(line);
+    // a line this long is the paragraph's end when it carries on: testing it is testing the paragraph
+    carry = line.length >= MIN_WRAPPED_LINE_CHARS && !ENDS_SENTENCE.test(line) && !STARTS_HEADING.test(line);
   }
+  if (pieces.length) out.push(pieces.join(''));
   return out;
 }

@@ -4,6 +4,7 @@ import { AppError, invalidInput } from '../../shared/errors';
 import { formatIndex } from '../../shared/format/index';
 import { ExchangeFile, toExchange, type ReportDoc } from '../../shared/report';
 import { applyComputedTotals } from '../../shared/totals';
+import { decodeText, replacedBytesNote, type DecodedText } from '../import/encoding';
 import { importFile } from '../import/index';
 import type { ReportState } from '../storage/index';
 import type { Handlers } from './context';
@@ -27,13 +28,20 @@ function jsonProblem(fileName: string, text: string, message: string): string {
   return `“${fileName}”不是有效的 JSON 文件：${place}有语法错误。`;
 }
 
-/** Parse an exchange file's bytes; invalid JSON or a bad field gives invalid_input naming the field. */
+/**
+ * Parse an exchange file's bytes (UTF-8, UTF-16 with or without BOM, or GBK — the importers' decoder);
+ * invalid JSON or a bad field gives invalid_input naming the field.
+ */
 export function parseExchange(bytes: Uint8Array, fileName = '交换文件'): ReportDoc {
+  return parseExchangeText(bytes, fileName).doc;
+}
+
+function parseExchangeText(bytes: Uint8Array, fileName: string): { doc: ReportDoc; decoded: DecodedText } {
   if (bytes.length > MAX_EXCHANGE_BYTES) {
     throw new AppError('too_large', `“${fileName}”过大（${(bytes.length / 1048576).toFixed(1)} MB）：交换文件最大 ${MAX_EXCHANGE_BYTES / 1048576} MB，请确认选择的文件是否正确。`);
   }
-  let text = new TextDecoder('utf-8', { fatal: false }).decode(bytes);
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const decoded = decodeText(bytes);
+  const text = decoded.text.replace(/^\uFEFF/, '');
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -42,15 +50,16 @@ export function parseExchange(bytes: Uint8Array, fileName = '交换文件'): Rep
   }
   const parsed = ExchangeFile.safeParse(raw);
   if (!parsed.success) throw invalidInput(parsed.error, `交换文件“${fileName}”`);
-  return parsed.data;
+  return { doc: parsed.data, decoded };
 }
 
 /** Read any supported report file into a report document and an import report. */
 export async function readReportFile(fileName: string, bytes: Uint8Array): Promise<{ doc: ReportDoc; report: ImportReport }> {
   if (isExchangeFileName(fileName)) {
-    const doc = parseExchange(bytes, fileName);
+    const { doc, decoded } = parseExchangeText(bytes, fileName);
     const matched = Object.values(doc.cells).filter((v) => v !== null).length;
-    return { doc, report: { source: 'exchange', matched, messages: [] } };
+    const note = replacedBytesNote(decoded);
+    return { doc, report: { source: 'exchange', matched, messages: note ? [{ level: 'warning', where: '文件', message: note }] : [] } };
   }
   return importFile(fileName, bytes);
 }
@@ -83,7 +92,7 @@ export const importHandlers: Handlers<'reports.import'> = {
     return store.transaction(() => {
       const agency = agencyId !== undefined ? store.agency(agencyId) : (store.agencyByName(doc.agency.name) ?? store.createAgency(doc.agency));
       const state = importedState(doc);
-      const source = { exchange: '交换文件', docx: 'Word 文档', html: '网页', text: '文本' }[importReport.source];
+      const source = { exchange: '交换文件', docx: 'Word 文档', html: '网页', text: '文本', xlsx: '电子表格' }[importReport.source];
       const existing = store.liveReportId(agency.id, doc.year);
       let id: number;
       if (existing === undefined) {
@@ -103,7 +112,7 @@ export const importHandlers: Handlers<'reports.import'> = {
         );
       }
       const r = store.report(id);
-      return { report: toDetail(r, previousOf(store, r)), importReport, parsed: toExchange(doc) };
+      return { report: toDetail(store, r), importReport, parsed: toExchange(doc) };
     });
   },
 };

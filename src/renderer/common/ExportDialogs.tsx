@@ -16,7 +16,8 @@ import type { BlankFill } from './useExport';
 const SHOWN = 50;
 
 export interface ExportDialogsProps {
-  blocked: { message: string; findings: Finding[] } | null;
+  /** `unsaved`: text in the tables that is not a value; nothing can be exported until it is corrected. */
+  blocked: { message: string; findings: Finding[]; unsaved?: boolean } | null;
   confirmFill: BlankFill | null;
   saved: string | null;
   busy: boolean;
@@ -34,9 +35,13 @@ export function ExportDialogs(p: ExportDialogsProps) {
   return (
     <>
       <Dialog open={!!p.blocked} onClose={p.onCloseBlocked} maxWidth="sm" fullWidth>
-        <DialogTitle>报告中还有错误</DialogTitle>
+        <DialogTitle>{p.blocked?.unsaved ? '表格中有无效输入' : '报告中还有错误'}</DialogTitle>
         <DialogContent dividers>
-          <Typography gutterBottom>以下问题尚未改正。建议先改正再导出；如确需导出（例如先送审），可以选择“仍然导出”。</Typography>
+          <Typography gutterBottom>
+            {p.blocked?.unsaved
+              ? '以下单元格的输入不是有效数字，没有保存；此时导出，报告中仍是原来的数字。请先改正（或在单元格中按 Esc 撤回）再导出。'
+              : '以下问题尚未改正。建议先改正再导出；如确需导出（例如先送审），可以选择“仍然导出”。'}
+          </Typography>
           {p.blocked && p.blocked.findings.length > 0 ? (
             <List dense data-testid="export-errors" sx={{ maxHeight: 360, overflow: 'auto' }}>
               {p.blocked.findings.slice(0, SHOWN).map((f, i) => (
@@ -58,14 +63,16 @@ export function ExportDialogs(p: ExportDialogsProps) {
         </DialogContent>
         <DialogActions>
           <Button onClick={p.onCloseBlocked}>返回修改</Button>
-          {p.hasMissing && (
+          {p.hasMissing && !p.blocked?.unsaved && (
             <Button variant="outlined" disabled={p.busy} onClick={p.onAskFill} data-testid="fill-blanks">
               空白单元格填 0
             </Button>
           )}
-          <Button color="error" variant="contained" disabled={p.busy} onClick={p.onForce}>
-            仍然导出
-          </Button>
+          {!p.blocked?.unsaved && (
+            <Button color="error" variant="contained" disabled={p.busy} onClick={p.onForce}>
+              仍然导出
+            </Button>
+          )}
         </DialogActions>
       </Dialog>
       <Dialog open={!!p.confirmFill && !!p.blocked} onClose={p.onCloseFill} maxWidth="xs" fullWidth>

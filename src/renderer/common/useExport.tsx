@@ -41,10 +41,17 @@ function findingsOf(details: unknown): Finding[] {
  * `blanks` lets a screen that holds the report's cells (the editor) fill them through its own state, so
  * what it shows follows; without it the stored report is read and written directly.
  */
-export function useExport(blanks?: (id: number) => BlankFill): { exportReport(id: number, kind?: ExportKind): Promise<void>; dialogs: ReactNode; busy: boolean } {
+/**
+ * `unsaved` gives the findings of text the screen holds that is not stored (`cell.invalid`): they stop the
+ * export outright — exporting would print the old values — and are listed.
+ */
+export function useExport(
+  blanks?: (id: number) => BlankFill,
+  unsaved?: () => Finding[],
+): { exportReport(id: number, kind?: ExportKind): Promise<void>; dialogs: ReactNode; busy: boolean } {
   const client = getClient();
   const { notify } = useFeedback();
-  const [blocked, setBlocked] = useState<{ id: number; kind: ExportKind; message: string; findings: Finding[] } | null>(null);
+  const [blocked, setBlocked] = useState<{ id: number; kind: ExportKind; message: string; findings: Finding[]; unsaved?: boolean } | null>(null);
   const [confirmFill, setConfirmFill] = useState<BlankFill | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -135,5 +142,10 @@ export function useExport(blanks?: (id: number) => BlankFill): { exportReport(id
       />
     </Suspense>
   );
-  return { exportReport: (id, kind = 'docx') => run(id, kind, false), dialogs, busy };
+  const exportReport = async (id: number, kind: ExportKind = 'docx') => {
+    const invalid = unsaved?.() ?? [];
+    if (invalid.length) setBlocked({ id, kind, message: '', findings: invalid, unsaved: true });
+    else await run(id, kind, false);
+  };
+  return { exportReport, dialogs, busy };
 }

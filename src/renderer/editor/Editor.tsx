@@ -20,13 +20,12 @@ import TextField from '@mui/material/TextField';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import useMediaQuery from '@mui/material/useMediaQuery';
-import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ExportKind, ReportDetail } from '../../shared/api';
 import { REPORT_STATUSES, REPORT_STATUS_NAMES, isReportStatus } from '../../shared/names';
-import { repetitionShares, runChecks } from '../../shared/checks/index';
+import { acknowledges, repetitionShares, type InvalidEntry } from '../../shared/checks/index';
 import type { Finding } from '../../shared/findings';
-import { FORMATS, type FormatId, type SectionDef, type SectionId } from '../../shared/format/index';
-import type { ReportDoc } from '../../shared/report';
+import { FORMATS, type FormatId, type SectionDef, type SectionId, type TableId } from '../../shared/format/index';
 import { takeMenu, type MenuEvent } from '../navigation';
 import { getClient, messageOf } from '../client';
 import { formatTime } from '../common/dates';
@@ -35,15 +34,17 @@ import { useExport, type BlankFill } from '../common/useExport';
 import { blankCells } from '../common/blanks';
 import { defaultPreamble } from '../../shared/document/preamble';
 import { Lazy, LazyChecksPanel, LazyHistoryPanel, LazyPreview, LazySidePanel, LazyTablePart, SettingsDialog } from '../lazy';
-import { countsBySection, isOpen, partFilled, sectionOf, withAcknowledgements, type View } from './parts';
-import { TextPart } from './TextPart';
+import { liveChecks } from './liveChecks';
 import { openReport } from './openReport';
+import { countsBySection, isOpen, partFilled, sectionOf, type View } from './parts';
+import { TextPart } from './TextPart';
 import { useReportState, type SaveState } from './useReportState';
 
-/** Formats besides Word: the website's page or a fragment for its CMS editor, and the exchange file. */
+/** Formats besides Word: the website's page or a fragment for its CMS editor, the tables as a workbook, and the exchange file. */
 const OTHER_EXPORTS: readonly [ExportKind, string][] = [
   ['html', '导出网页（HTML）'],
   ['html-fragment', '导出网页片段（粘贴到网站后台编辑器）'],
+  ['xlsx', '导出统计表为 Excel/WPS 表格（.xlsx，含检查结果）'],
   ['exchange', '导出为交换文件（.json）'],
 ];
 
@@ -123,22 +124,24 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
       },
     };
   }, [detail.format, detail.manualTotals, state]);
-  const { exportReport, dialogs: exportDialogs, busy: exporting } = useExport(blanks);
+  // text left in the tables that is not a value, per table: `cell.invalid` errors until corrected
+  const [invalidByTable, setInvalidByTable] = useState<Partial<Record<TableId, InvalidEntry[]>>>({});
+  const onInvalid = useCallback((table: TableId, entries: InvalidEntry[]) => setInvalidByTable((prev) => ({ ...prev, [table]: entries })), []);
+  const invalid = useMemo(() => Object.values(invalidByTable).flat(), [invalidByTable]);
+  const unsavedRef = useRef<Finding[]>([]);
+  const { exportReport, dialogs: exportDialogs, busy: exporting } = useExport(blanks, () => unsavedRef.current);
 
-  const previous = useMemo(
-    () => (detail.previous ? { year: detail.previous.year, format: detail.previous.format, cells: detail.previous.cells, narrative: detail.previous.narrative } : null),
-    [detail.previous],
+  const checked = useMemo(
+    () => liveChecks(detail, cells, invalid),
+    // only what the checks read: not the revision or the save state
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [detail.format, detail.year, detail.agency, detail.narrative, cells, detail.acknowledged, detail.previous, detail.unitSums, invalid],
   );
-  const findings = useMemo<Finding[]>(() => {
-    const doc: ReportDoc = { format: detail.format, year: detail.year, agency: detail.agency, narrative: detail.narrative, cells, acknowledged: detail.acknowledged };
-    try {
-      return withAcknowledgements(runChecks(doc, { previous }), detail.acknowledged);
-    } catch {
-      return [];
-    }
-  }, [detail.format, detail.year, detail.agency, detail.narrative, cells, detail.acknowledged, previous]);
+  const findings = checked.findings;
+  const checkFailure = checked.ok ? null : checked.failure;
+  unsavedRef.current = findings.filter((f) => f.rule === 'cell.invalid');
   const counts = useMemo(() => countsBySection(format, findings), [format, findings]);
-  const repeated = useMemo(() => (previous ? repetitionShares(detail.narrative, previous.narrative) : null), [detail.narrative, previous]);
+  const repeated = useMemo(() => (detail.previous ? repetitionShares(detail.narrative, detail.previous.narrative) : null), [detail.narrative, detail.previous]);
   const open = findings.filter(isOpen);
   const errors = open.filter((f) => f.severity === 'error').length;
   const warnings = open.length - errors;
@@ -188,7 +191,7 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
   const acknowledge = async (f: Finding, reason: string) => {
     try {
       await client.send('reports.acknowledge', { id: detail.id, ack: { rule: f.rule, cells: f.cells, reason } });
-      state.setAcknowledged([...detail.acknowledged.filter((a) => !(a.rule === f.rule && a.cells.join() === f.cells.join())), { rule: f.rule, cells: f.cells, reason }]);
+      state.setAcknowledged([...detail.acknowledged.filter((a) => !acknowledges(a, f)), { rule: f.rule, cells: f.cells, reason }]);
     } catch (e) {
       notify(messageOf(e), 'error');
     }
@@ -196,7 +199,7 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
   const unacknowledge = async (f: Finding) => {
     try {
       await client.send('reports.unacknowledge', { id: detail.id, rule: f.rule, cells: f.cells });
-      state.setAcknowledged(detail.acknowledged.filter((a) => !(a.rule === f.rule && a.cells.join() === f.cells.join())));
+      state.setAcknowledged(detail.acknowledged.filter((a) => !acknowledges(a, f)));
     } catch (e) {
       notify(messageOf(e), 'error');
     }
@@ -217,7 +220,7 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
   );
   const checks = (
     <Lazy label="正在打开检查">
-      <LazyChecksPanel format={format} findings={findings} onGo={go} onAcknowledge={acknowledge} onUnacknowledge={unacknowledge} />
+      <LazyChecksPanel format={format} findings={findings} failure={checkFailure} onGo={go} onAcknowledge={acknowledge} onUnacknowledge={unacknowledge} />
     </Lazy>
   );
   const sectionFindings = (id: SectionId) => findings.filter((f) => sectionOf(format, f) === id && !f.cells.length);
@@ -239,6 +242,7 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
           status={tableStatus.view === view ? tableStatus.text : ''}
           focusCell={focusCell}
           onCells={state.updateCells}
+          onInvalid={onInvalid}
           onNote={(t) => state.updateNarrative(section.id, t)}
           onManualTotals={(on) => void state.setManualTotals(on).catch((err) => notify(messageOf(err), 'error'))}
           onFocusHandled={() => setFocusCell(null)}
@@ -301,12 +305,20 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
           </Typography>
           <Button color="inherit" onClick={showChecks} data-testid="check-counts" sx={{ whiteSpace: 'nowrap' }}>
             检查：
-            <Box component="span" sx={{ color: errors ? '#ffcdd2' : 'inherit', fontWeight: errors ? 700 : 400, mx: 0.5 }}>
-              {errors} 错误
-            </Box>
-            <Box component="span" sx={{ color: warnings ? '#ffe0b2' : 'inherit' }}>
-              {warnings} 提醒
-            </Box>
+            {checkFailure ? (
+              <Box component="span" sx={{ color: '#ffcdd2', fontWeight: 700, mx: 0.5 }}>
+                未完成
+              </Box>
+            ) : (
+              <>
+                <Box component="span" sx={{ color: errors ? '#ffcdd2' : 'inherit', fontWeight: errors ? 700 : 400, mx: 0.5 }}>
+                  {errors} 错误
+                </Box>
+                <Box component="span" sx={{ color: warnings ? '#ffe0b2' : 'inherit' }}>
+                  {warnings} 提醒
+                </Box>
+              </>
+            )}
           </Button>
           <ButtonGroup variant="contained" color="inherit" sx={{ '& .MuiButton-root': { color: 'primary.main', bgcolor: '#fff', whiteSpace: 'nowrap' } }}>
             <Button onClick={() => void doExport('docx')} data-testid="export-docx" disabled={exporting}>

@@ -30,6 +30,7 @@ export interface TablePartProps {
   status: string;
   focusCell: string | null;
   onCells: ReportTableEditorProps['onChange'];
+  onInvalid: ReportTableEditorProps['onInvalid'];
   onNote(text: string): void;
   onManualTotals(on: boolean): void;
   onFocusHandled(): void;
@@ -66,6 +67,7 @@ export function TablePart(p: TablePartProps) {
           manualTotals={p.manualTotals}
           findings={p.findings}
           onChange={p.onCells}
+          onInvalid={p.onInvalid}
           focusCell={p.focusCell}
           onFocusHandled={p.onFocusHandled}
           onStatus={p.onStatus}

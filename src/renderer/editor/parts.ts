@@ -1,7 +1,7 @@
 /** Which part of the report a finding belongs to, and the per-part counts the navigation shows. */
 import type { FormatDefinition, SectionId } from '../../shared/format/index';
 import type { Finding } from '../../shared/findings';
-import type { Acknowledgement, Cells, Narrative } from '../../shared/report';
+import type { Cells, Narrative } from '../../shared/report';
 
 export type View = SectionId | 'checks' | 'preview' | 'history';
 
@@ -51,16 +51,4 @@ export function partFilled(format: FormatDefinition, id: SectionId, narrative: N
     return Object.entries(cells).some(([k, v]) => k.startsWith(prefix) && v !== null);
   }
   return !!narrative[id]?.trim();
-}
-
-const sameCells = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((c) => b.includes(c));
-
-/** Marks findings a person has acknowledged (by rule and cells), when the checks have not already. */
-export function withAcknowledgements(findings: Finding[], acks: readonly Acknowledgement[]): Finding[] {
-  if (acks.length === 0) return findings;
-  return findings.map((f) => {
-    if (f.acknowledged || f.severity !== 'warning') return f;
-    const ack = acks.find((a) => a.rule === f.rule && sameCells(a.cells, f.cells));
-    return ack ? { ...f, acknowledged: { reason: ack.reason } } : f;
-  });
 }

@@ -22,7 +22,8 @@ import { ClientError, getClient, messageOf } from '../client';
 import { useFeedback } from '../common/feedback';
 import { defaultImportAgency, NEW_AGENCY } from './importTarget';
 import type { PickedFile } from './pickedFile';
-const SOURCE_NAMES: Record<ImportReport['source'], string> = { docx: 'Word 文档', html: '网页', text: '纯文本', exchange: '交换文件' };
+
+const SOURCE_NAMES: Record<ImportReport['source'], string> = { docx: 'Word 文档', html: '网页', text: '纯文本', exchange: '交换文件', xlsx: 'Excel/WPS 表格' };
 const LEVEL_NAMES = { info: '说明', warning: '注意', error: '无法识别' } as const;
 
 interface Parsed {

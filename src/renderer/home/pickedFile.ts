@@ -1,7 +1,7 @@
 /** A file chosen for 导入 (picker, drop or the desktop dialog), read into the page before the dialog opens. */
 import { fileToBase64 } from '../common/files';
 
-export const IMPORT_ACCEPT = '.json,.docx,.html,.htm,.txt';
+export const IMPORT_ACCEPT = '.json,.docx,.html,.htm,.txt,.xlsx';
 
 export interface PickedFile {
   fileName: string;

@@ -140,6 +140,20 @@ export const SPACING = {
   tableLine: 'single',
 } as const;
 
+/**
+ * Tables (typography.md): a number is never split over two lines. Where the widest value does not fit its
+ * column even with the label columns narrowed, the table's type steps down in half points to 小五.
+ */
+export const TABLE_FIT = {
+  minSizePt: 9,
+  stepPt: 0.5,
+  /** Cell padding left and right (1 mm), and the tighter one tried before a smaller size is. */
+  paddingPt: 2.85,
+  tightPaddingPt: 1,
+  /** Padding above and below, so that wrapped labels do not touch the rules. */
+  verticalPaddingPt: 1.4,
+} as const;
+
 /** Page numbers "— 1 —", odd pages right, even pages left, each indented one character (typography.md). */
 export const PAGE_NUMBER = {
   before: '— ',
@@ -155,6 +169,7 @@ export const NAMED_SIZES: readonly { readonly name: string; readonly pt: number 
   { name: '四号', pt: 14 },
   { name: '小四', pt: 12 },
   { name: '五号', pt: 10.5 },
+  { name: '小五', pt: 9 },
 ];
 
 /** "三号（16 磅）", or "13 磅" for a size without a name. */
