@@ -16,7 +16,7 @@ import type { BlankFill } from './useExport';
 const SHOWN = 50;
 
 export interface ExportDialogsProps {
-  /** `unsaved`: the findings are entries the screen holds that are not stored (cell.invalid); no way around them. */
+  /** `unsaved`: text in the tables that is not a value; nothing can be exported until it is corrected. */
   blocked: { message: string; findings: Finding[]; unsaved?: boolean } | null;
   confirmFill: BlankFill | null;
   saved: string | null;

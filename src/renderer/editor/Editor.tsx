@@ -35,6 +35,7 @@ import { blankCells } from '../common/blanks';
 import { defaultPreamble } from '../../shared/document/preamble';
 import { Lazy, LazyChecksPanel, LazyHistoryPanel, LazyPreview, LazySidePanel, LazyTablePart, SettingsDialog } from '../lazy';
 import { liveChecks } from './liveChecks';
+import { openReport } from './openReport';
 import { countsBySection, isOpen, partProgress, sectionOf, type View } from './parts';
 import { TextPart } from './TextPart';
 import { useReportState, type SaveState } from './useReportState';
@@ -60,9 +61,7 @@ export function Editor({ id, menu, onClose, view, onView }: { id: number; menu: 
   const [detail, setDetail] = useState<ReportDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    getClient()
-      .send('reports.open', { id })
-      .then(setDetail, (e) => setError(messageOf(e)));
+    openReport(id).then(setDetail, (e) => setError(messageOf(e)));
   }, [id]);
   if (error)
     return (
@@ -262,7 +261,6 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
           section={{ ...section, table }}
           cells={cells}
           manualTotals={detail.manualTotals}
-          onInvalid={onInvalid}
           findings={findings}
           noteFindings={sectionFindings(section.id)}
           note={detail.narrative[section.id] ?? ''}
@@ -270,6 +268,7 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
           status={tableStatus.view === view ? tableStatus.text : ''}
           focusCell={focusCell}
           onCells={state.updateCells}
+          onInvalid={onInvalid}
           onNote={(t) => state.updateNarrative(section.id, t)}
           onManualTotals={(on) => void state.setManualTotals(on).catch((err) => notify(messageOf(err), 'error'))}
           onFocusHandled={() => setFocusCell(null)}
