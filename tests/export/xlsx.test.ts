@@ -129,3 +129,26 @@ test('LibreOffice Calc renders the workbook: the numbers of each table read back
     r.cleanup();
   }
 });
+
+test('CLI: export --xlsx writes the workbook even with errors (it lists them); import reads it back', async (t) => {
+  const { spawnSync: spawn } = await import('node:child_process');
+  const { mkdtempSync, rmSync, existsSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'gov-xlsx-cli-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const bin = join(import.meta.dirname, '..', '..', 'bin', 'gov-report.mjs');
+  const fixture = join(import.meta.dirname, '..', 'fixtures', '2021-planted-errors.json');
+  const cli = (...args: string[]) => spawn(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, GOV_REPORT_DATA_DIR: join(dir, 'appdata') }, timeout: 120_000 });
+  const exported = cli('export', fixture, '--xlsx', 'out.xlsx');
+  assert.equal(exported.status, 0, exported.stderr);
+  assert.ok(existsSync(join(dir, 'out.xlsx')));
+  const refused = cli('export', fixture, '--docx', 'out.docx', '--xlsx', 'out2.xlsx');
+  assert.equal(refused.status, 1, 'Word still waits for a clean report');
+  const back = cli('import', 'out.xlsx', '--json');
+  assert.equal(back.status, 0, back.stderr);
+  const parsed = JSON.parse(back.stdout) as { exchange: { cells: Record<string, number | null> }; importReport: { source: string } };
+  assert.equal(parsed.importReport.source, 'xlsx');
+  const doc = loadExchange('2021-planted-errors.json');
+  assert.deepEqual(cellDiffs(expectedAfterImport(doc), parsed.exchange.cells), []);
+});

@@ -27,6 +27,9 @@ export function addListSheet(wb: Workbook, name: string, columns: readonly ListC
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
   });
+  // a wrapped header needs its lines: a CJK character is about two width units
+  const lines = Math.max(...columns.map((c) => Math.ceil(([...c.header].length * 1.8) / Math.max(1, c.width - 1))));
+  head.height = Math.max(1, lines) * 13.5 + 4;
   rows.forEach((values, r) => {
     const row = sheet.getRow(r + 2);
     values.forEach((v, i) => {
