@@ -10,7 +10,7 @@ import type { ReportDoc } from '../../shared/report';
 import { aggregate, type Aggregation } from './sum';
 import { assessUnit, isIncluded, readUnitFile, unitKey, type UnitStatus } from './units';
 
-export const UNIT_FILE = /\.(json|docx|html?|txt|xlsx)$/i;
+export const UNIT_FILE = /\.(json|docx|pdf|html?|mht|txt|md|xlsx)$/i;
 
 export interface FileUnit {
   file: string;
