@@ -53,7 +53,7 @@ export async function aggregateCommand(args: string[], io: Io): Promise<number> 
     if (code === 'ENOENT') throw new AppError('invalid_input', `找不到文件或文件夹：${(e as { path?: string }).path ?? ''}`);
     throw e;
   }
-  if (result.units.length === 0) throw new AppError('invalid_input', '没有找到可汇总的报告文件（.json、.docx、.html、.txt）。');
+  if (result.units.length === 0) throw new AppError('invalid_input', '没有找到可汇总的报告文件（.json、.pdf、.docx、.html、.txt）。');
 
   const doc: ReportDoc = {
     format: result.format,

@@ -11,7 +11,7 @@ import { eligibility, includedBy } from './eligibility';
 import { aggregate, type Aggregation } from './sum';
 import { assessUnit, readUnitFile, unitKey, type UnitStatus } from './units';
 
-export const UNIT_FILE = /\.(json|docx|html?|txt|xlsx)$/i;
+export const UNIT_FILE = /\.(json|docx|pdf|html?|mht|txt|md|xlsx)$/i;
 
 export interface FileUnit {
   file: string;

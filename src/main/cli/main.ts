@@ -13,7 +13,7 @@ export const HELP = `政府信息公开年报助手 命令行工具
 
 用法：
   ${USAGE.check}
-      检查报告（.json 交换文件；.docx、.html、.txt 先导入再检查）。按发布前的要求检查：空白单元格算作错误。
+      检查报告（.json 交换文件；.pdf、.docx、.html、.txt、.md 先导入再检查）。按发布前的要求检查：空白单元格算作错误。
       --previous  上年度报告，用于跨年度核对（上年结转、重复率）
       --json      以 JSON 输出：{ "findings": [ { "rule", "severity", "cells", "message" } ] }
   ${USAGE.export}

@@ -3,7 +3,7 @@ export const USAGE = {
   check: 'gov-report check <报告文件> [--previous <上年报告文件>] [--json]',
   export: 'gov-report export <report.json> --docx <输出.docx> [--html <输出.html>] [--xlsx <统计表.xlsx>] [--pdf <输出.pdf>] [--force]',
   new: 'gov-report new --year <年度> --agency <机关名称> --level <机关级别>',
-  import: 'gov-report import <文件.docx|.html|.txt|.xlsx|.json> [--json]',
+  import: 'gov-report import <文件.pdf|.docx|.html|.txt|.md|.xlsx|.json> [--json]',
 };
 
 export const DB_USAGE = [
