@@ -49,7 +49,8 @@ export async function startApp(rootDir: string, dir = mkdtempSync(join(tmpdir(),
 
 /** Waits until every CSS animation and transition of the page (MUI ripples, fades) has finished: instead of a fixed sleep before a screenshot. */
 export async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), undefined, { timeout: 10_000 });
+  // spinners run forever: only animations that end are waited for
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity), undefined, { timeout: 10_000 });
 }
 
 /** Polls `probe` until it returns true (or throws after `timeoutMs`): instead of sleeping for a guessed time. */
