@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { toExchange } from '../../src/shared/report';
-import { buildRenderer, launchBrowser, skipReason, startApp, type App } from '../e2e/harness';
+import { buildRenderer, launchBrowser, settled, skipReason, startApp, type App } from '../e2e/harness';
 import { unitReport } from './generate';
 
 const skip = skipReason();
@@ -87,7 +87,7 @@ test('汇总 page: add units with progress, statuses, generate the sums, trace a
   assert.equal(traced.filter((t) => /是$/.test(t.trim())).length, contributing.length);
   assert.ok(traced.some((t) => t.includes('某某县司法局') && /否$/.test(t.trim())), 'the unit left out is listed as not summed');
   if (shots) {
-    await page.waitForTimeout(500); // the dialog fades in
+    await settled(page); // the dialog fades in
     await page.screenshot({ path: join(shots, 'aggregate-trace.png'), fullPage: false });
   }
   await page.getByRole('button', { name: '关闭' }).click();

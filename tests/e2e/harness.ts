@@ -47,6 +47,22 @@ export async function startApp(rootDir: string, dir = mkdtempSync(join(tmpdir(),
   };
 }
 
+/** Waits until every CSS animation and transition of the page (MUI ripples, fades) has finished: instead of a fixed sleep before a screenshot. */
+export async function settled(page: Page): Promise<void> {
+  // spinners run forever: only animations that end are waited for
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity), undefined, { timeout: 10_000 });
+}
+
+/** Polls `probe` until it returns true (or throws after `timeoutMs`): instead of sleeping for a guessed time. */
+export async function until(probe: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (let delay = 10; ; delay = Math.min(delay * 2, 200)) {
+    if (await probe()) return;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, delay));
+  }
+}
+
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,

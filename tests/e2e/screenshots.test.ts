@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { buildRenderer, cell, createAgency, launchBrowser, ROOT, skipReason, startApp, typeInto, waitSaved, type App } from './harness';
+import { buildRenderer, cell, createAgency, launchBrowser, ROOT, settled, skipReason, startApp, typeInto, waitSaved, type App } from './harness';
 
 const skip = skipReason();
 const FIXTURE = join(ROOT, 'tests/fixtures/2025-clean.json');
@@ -33,7 +33,7 @@ describe('screens', { skip: skip ?? false }, () => {
     if (await close.count()) await close.first().click();
     const vp = page.viewportSize()!;
     await page.mouse.move(vp.width - 2, vp.height - 2);
-    await page.waitForTimeout(600);
+    await settled(page);
     await page.screenshot({ path });
     shots.push(path);
   };
@@ -80,7 +80,7 @@ describe('screens', { skip: skip ?? false }, () => {
       await page.getByRole('button', { name: '打开' }).first().click();
       for (const [part, name] of [['s2', 't2'], ['s3', 't3'], ['s4', 't4'], ['s1', 'text']] as const) {
         await page.getByTestId(`nav-${part}`).click();
-        await page.waitForTimeout(100);
+        await settled(page);
         if (name === 't3' && size.width >= 1920) {
           const overflow = await page.locator('main').evaluate((m) => m.scrollWidth - m.clientWidth);
           assert.ok(overflow <= 0, `table 三 fits 1080p without horizontal scrolling (overflow ${overflow}px)`);

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { buildRenderer, createAgency, createReport, launchBrowser, ROOT, skipReason, startApp, type App } from './harness';
+import { buildRenderer, createAgency, createReport, launchBrowser, ROOT, settled, skipReason, startApp, type App } from './harness';
 
 const skip = skipReason();
 const AGENCY = '某某县自然资源局';
@@ -90,7 +90,7 @@ describe('settings: export fonts, backups, agencies', { skip: skip ?? false }, (
     const shot = join(out, 'ui-settings-1366.png');
     await dismissNotice();
     await page.mouse.move(1364, 766);
-    await page.waitForTimeout(600);
+    await settled(page);
     await page.screenshot({ path: shot });
     assert.ok(statSync(shot).size > 10_000);
 
@@ -130,7 +130,7 @@ describe('settings: export fonts, backups, agencies', { skip: skip ?? false }, (
     assert.match((await rows.first().textContent()) ?? '', /备份.*KB/);
     await dismissNotice();
     await page.mouse.move(1364, 766);
-    await page.waitForTimeout(600);
+    await settled(page);
     await page.screenshot({ path: join(out, 'ui-settings-data-1366.png') });
   });
 

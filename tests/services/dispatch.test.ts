@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { until } from '../e2e/harness';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -93,7 +94,15 @@ test('cached error/warning counts follow the checks', async (t) => {
   const detail = await c.call('reports.open', { id });
   const findings = runChecks({ format: detail.format, year: detail.year, agency: detail.agency, narrative: detail.narrative, cells: detail.cells, acknowledged: detail.acknowledged });
   // Recounted shortly after the save, without waiting for a listing.
-  await new Promise((resolve) => setTimeout(resolve, 600));
+  const stale = () => {
+    const db = new Database(c.dbPath, { readonly: true });
+    try {
+      return (db.prepare('SELECT counts_stale FROM reports WHERE id = ?').get(id) as { counts_stale: number }).counts_stale;
+    } finally {
+      db.close();
+    }
+  };
+  await until(() => stale() === 0, 'the counts to be refreshed after the save');
   const raw = new Database(c.dbPath, { readonly: true });
   const cached = raw.prepare('SELECT errors, counts_stale FROM reports WHERE id = ?').get(id) as { errors: number; counts_stale: number };
   raw.close();

@@ -3,13 +3,13 @@
  * Prints the table of units (status, errors, warnings, summed or not) and, with --out, writes the sums as
  * an exchange file; --json prints everything as one object.
  */
-import { writeFileSync } from 'node:fs';
 import { AGGREGATE_UNIT_STATUS_NAMES } from '../../shared/api';
-import { AgencyLevel } from '../../shared/agency';
+import { AGENCY_LEVEL_CHOICES, parseAgencyLevel } from '../../shared/agency';
 import { AppError } from '../../shared/errors';
 import { formatShortName } from '../../shared/format/index';
 import { toExchange, Year, type ReportDoc } from '../../shared/report';
 import { parse } from '../cli/args';
+import { writeOutput } from '../cli/files';
 import type { Io } from '../cli/io';
 import { table } from '../cli/text';
 import { aggregateFiles } from './files';
@@ -40,8 +40,9 @@ export async function aggregateCommand(args: string[], io: Io): Promise<number> 
     if (!y.success) throw new AppError('invalid_input', `--year：${y.error.issues[0]!.message}`);
     year = y.data;
   }
-  const level = AgencyLevel.safeParse(p.values.level ?? 'county');
-  if (!level.success) throw new AppError('invalid_input', `--level：机关级别“${String(p.values.level)}”无效。\n用法：${AGGREGATE_USAGE}`);
+  const level = parseAgencyLevel(typeof p.values.level === 'string' ? p.values.level : 'county');
+  if (!level)
+    throw new AppError('invalid_input', `--level：机关级别“${String(p.values.level)}”无效，应为 ${AGENCY_LEVEL_CHOICES} 之一（也可写 县级、乡镇 等）。\n用法：${AGGREGATE_USAGE}`);
 
   let result;
   try {
@@ -58,14 +59,14 @@ export async function aggregateCommand(args: string[], io: Io): Promise<number> 
   const doc: ReportDoc = {
     format: result.format,
     year: result.year,
-    agency: { name: typeof p.values.agency === 'string' && p.values.agency.trim() ? p.values.agency.trim() : '汇总', level: level.data },
+    agency: { name: typeof p.values.agency === 'string' && p.values.agency.trim() ? p.values.agency.trim() : '汇总', level },
     narrative: {},
     cells: result.sum.cells,
     acknowledged: [],
   };
-  if (typeof p.values.out === 'string') writeFileSync(p.values.out, JSON.stringify(toExchange(doc), null, 2) + '\n');
-  if (typeof p.values.xlsx === 'string')
-    writeFileSync(p.values.xlsx, await (await import('../export/xlsx/aggregateWorkbook')).aggregateWorkbook(result, doc.agency.name));
+  // a missing folder is created; a path that cannot be written is a Chinese input error (exit 2)
+  if (typeof p.values.out === 'string') writeOutput(p.values.out, JSON.stringify(toExchange(doc), null, 2) + '\n');
+  if (typeof p.values.xlsx === 'string') writeOutput(p.values.xlsx, await (await import('../export/xlsx/aggregateWorkbook')).aggregateWorkbook(result, doc.agency.name));
 
   if (p.values.json) {
     io.out(JSON.stringify({ year: result.year, format: result.format, summed: result.sum.units, units: result.units.map(({ cells: _cells, ...u }) => u), exchange: toExchange(doc) }, null, 2) + '\n');

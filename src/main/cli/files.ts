@@ -1,6 +1,6 @@
 /** Reading input files and writing output files for the CLI: clear Chinese errors, atomic writes. */
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { ReportDoc } from '../../shared/report';
 import { readReportFile } from '../services/import';
@@ -27,16 +27,35 @@ export async function readReport(path: string): Promise<{ doc: ReportDoc; report
   return readReportFile(basename(path), readInput(path));
 }
 
-/** Write through a temporary file and a rename, so a failed run never leaves half a file. */
+const WRITE_FAILURES: Readonly<Record<string, string>> = {
+  EACCES: '没有写入权限',
+  EPERM: '没有写入权限',
+  EISDIR: '这是一个文件夹',
+  ENOTDIR: '路径中有一段是文件而不是文件夹',
+  EEXIST: '路径中有一段是文件而不是文件夹',
+  ENOSPC: '磁盘空间不足',
+  EROFS: '磁盘只读',
+};
+
+/**
+ * Write through a temporary file and a rename, so a failed run never leaves half a file. A missing folder is
+ * created; what cannot be written is an input error in Chinese (exit code 2).
+ */
 export function writeOutput(path: string, data: Uint8Array | string): string {
   const target = resolve(path);
   const temp = `${target}.${process.pid}.tmp`;
   try {
+    mkdirSync(dirname(target), { recursive: true });
     writeFileSync(temp, data);
     renameSync(temp, target);
   } catch (e) {
-    rmSync(temp, { force: true });
-    throw new AppError('invalid_input', `无法写入文件“${path}”：${(e as Error).message}`);
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      /* the folder itself is not there: no temporary file either */
+    }
+    const code = (e as { code?: string }).code ?? '';
+    throw new AppError('invalid_input', `无法写入文件“${path}”：${WRITE_FAILURES[code] ?? (e as Error).message}。`);
   }
   return target;
 }

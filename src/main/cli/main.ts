@@ -21,7 +21,7 @@ export const HELP = `政府信息公开年报助手 命令行工具
       统计表（.xlsx）另有一页检查结果，有错误时也导出。
   ${USAGE.new}
       在标准输出生成一份空白交换文件。机关级别：province、province-department、city、city-department、
-      county、county-department、township、other。
+      county、county-department、township、other，也可写中文：县级、县级部门、乡镇、县级政府部门 等。
   ${USAGE.import}
       导入已发布的报告（Word、网页、文本、Excel/WPS 表格），在标准输出给出交换文件，在标准错误给出导入报告；
       --json 时输出 { "exchange", "importReport" }。

@@ -17,6 +17,16 @@ export function findingsFor(doc: ReportDoc, previous: ReportDoc | null): Finding
   return runChecks(doc, { previous, forExport: true });
 }
 
+const sameAgency = (a: string, b: string) => a.normalize('NFKC').replace(/\s+/g, '') === b.normalize('NFKC').replace(/\s+/g, '');
+
+/** Why a report given as --previous is not last year's report of the same agency (null when it is). */
+export function whyNotPrevious(doc: ReportDoc, previous: ReportDoc): string | null {
+  const problems: string[] = [];
+  if (!sameAgency(doc.agency.name, previous.agency.name)) problems.push(`是“${previous.agency.name}”的报告，不是“${doc.agency.name}”的`);
+  if (previous.year !== doc.year - 1) problems.push(`是 ${previous.year} 年度的报告，不是上一年度（${doc.year - 1} 年）的`);
+  return problems.length ? `--previous 指定的报告${problems.join('，且')}` : null;
+}
+
 function describeDoc(doc: ReportDoc): string {
   return `“${doc.agency.name}”${doc.year} 年度报告（${doc.format}）`;
 }
@@ -47,7 +57,10 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
   noExtraPositionals(p, 1, USAGE.check);
   const file = requirePositional(p, 0, '要检查的报告文件', USAGE.check);
   const current = await readReport(file);
-  const previous = typeof p.values.previous === 'string' ? (await readReport(p.values.previous)).doc : null;
+  const given = typeof p.values.previous === 'string' ? (await readReport(p.values.previous)).doc : null;
+  const notPrevious = given ? whyNotPrevious(current.doc, given) : null;
+  if (notPrevious) io.err(`注意：${notPrevious}，未做跨年度核对（上年结转、现行有效件数、与上年重复）。\n`);
+  const previous = notPrevious ? null : given;
   const findings = findingsFor(current.doc, previous);
   const errors = findings.filter((f) => f.severity === 'error').length;
   if (p.values.json) {

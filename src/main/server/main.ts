@@ -53,6 +53,14 @@ function openBrowser(url: string): void {
   }
 }
 
+/** Why the server could not listen, in Chinese and without a stack trace. */
+export function listenFailure(e: unknown, port: number): string {
+  const code = (e as { code?: string }).code;
+  if (code === 'EADDRINUSE') return `端口 ${port} 已被其他程序占用。请换一个端口（--port <端口>），或不加 --port 由系统自动选择。`;
+  if (code === 'EACCES') return `没有权限使用端口 ${port}（1024 以下的端口需要管理员权限）。请换一个端口，或不加 --port。`;
+  return `无法在端口 ${port} 上启动：${(e as Error).message}`;
+}
+
 async function main(): Promise<void> {
   let args: Args;
   try {
@@ -74,7 +82,14 @@ async function main(): Promise<void> {
     console.error(`无法打开数据文件 ${args.db}：${(e as Error).message}`);
     process.exit(1);
   }
-  const server = await startServer({ core, rootDir: args.root, port: args.port });
+  let server;
+  try {
+    server = await startServer({ core, rootDir: args.root, port: args.port });
+  } catch (e) {
+    core.close();
+    console.error(listenFailure(e, args.port));
+    process.exit(2);
+  }
   console.log(`数据文件 / database: ${args.db}`);
   console.log(`政府信息公开年报助手已启动（浏览器模式），请在浏览器中打开：${server.url}`);
   console.log(`Browser mode is running; open: ${server.url}`);

@@ -9,7 +9,7 @@ import { importFile } from '../import/index';
 import type { ReportState } from '../storage/index';
 import type { Handlers } from './context';
 import { createReport, withTotals } from './reports';
-import { previousOf, toDetail } from './documents';
+import { toDetail } from './documents';
 
 /** A report is some 20 KB of JSON; anything far larger is not an exchange file. */
 export const MAX_EXCHANGE_BYTES = 16 * 1024 * 1024;

@@ -9,7 +9,7 @@ import { formatIndex, type FormatDefinition, type TableId, type ValueKind } from
 import { gridFor, scaleWidths, type Grid, type GridCell } from '../../../shared/grid';
 import type { Cells } from '../../../shared/report';
 import { sumOfParts } from '../../../shared/totals';
-import { address, sumFormula, type Position } from './addresses';
+import { sumFormula, type Position } from './addresses';
 import { tableSheetName } from './sheetNames';
 
 /** Width of the printed table in Excel character units (A4 portrait, 2 cm margins, 11 pt). */
