@@ -43,6 +43,7 @@ import { SettingsDialog } from '../settings/SettingsDialog';
 import { ReportTableEditor } from '../table/ReportTableEditor';
 import { ChecksPanel } from './ChecksPanel';
 import { HistoryPanel } from './HistoryPanel';
+import { ConflictDialog, StorageBanner } from './SaveProblems';
 import { countsBySection, isOpen, partFilled, sectionOf, withAcknowledgements, type View } from './parts';
 import { Guidance, NarrativeField, TextPart } from './TextPart';
 import { useReportState, type SaveState } from './useReportState';
@@ -366,6 +367,7 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
           <SettingsDialog open={exportSettings} tabs={['export']} onClose={() => setExportSettings(false)} />
         </Toolbar>
       </AppBar>
+      <StorageBanner save={state.save} />
       <Box sx={{ flexGrow: 1, display: 'flex', minHeight: 0 }}>
         <Box component="nav" aria-label="报告各部分" sx={{ width: 188, flexShrink: 0, borderRight: 1, borderColor: 'divider', bgcolor: '#fff', overflowY: 'auto' }}>
           <List dense>
@@ -408,6 +410,7 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
         )}
       </Box>
       {exportDialogs}
+      <ConflictDialog conflict={state.conflict} onResolve={state.resolveConflict} />
     </Box>
   );
 }
