@@ -2,24 +2,26 @@
  * The service API: every method the UI (or the CLI) calls, with zod input and output schemas. The
  * transports (Electron IPC, HTTP in browser mode) are thin adapters over one `dispatch` in the core.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import './zod-setup';
 import { AgencyLevel } from './agency';
 import { Finding } from './findings';
 import { Acknowledgement, AgencyRef, FormatIdSchema, NARRATIVE_KEYS, Narrative, Year } from './report';
 import type { NarrativeKey } from './format/index';
-import { ExportSettings, TypographySettings } from './document/typography';
+import { ExportSettings, TypographySettings } from './document/typography-schema';
+import { AGGREGATE_UNIT_STATUSES, REPORT_STATUSES } from './names';
 
-export const ReportStatus = z.enum(['draft', 'review', 'final']);
+export { AGGREGATE_UNIT_STATUS_NAMES, REPORT_STATUS_NAMES } from './names';
+export const ReportStatus = z.enum(REPORT_STATUSES);
 export type ReportStatus = z.infer<typeof ReportStatus>;
-export const REPORT_STATUS_NAMES: Readonly<Record<ReportStatus, string>> = { draft: '草稿', review: '待审核', final: '已定稿' };
 
 const Id = z.number().int().positive();
 const Timestamp = z.string(); // ISO 8601
 const CellValue = z.number().nullable();
 const NarrativeKeySchema = z.enum(NARRATIVE_KEYS as [NarrativeKey, ...NarrativeKey[]]);
 
-export const Agency = z.object({ id: Id, name: z.string(), level: AgencyLevel, createdAt: Timestamp });
+/** `own`: the user reports for it; false for the agency of imported reference reports only. */
+export const Agency = z.object({ id: Id, name: z.string(), level: AgencyLevel, createdAt: Timestamp, own: z.boolean() });
 export type Agency = z.infer<typeof Agency>;
 
 export const ReportSummary = z.object({
@@ -56,6 +58,8 @@ export const ReportDetail = z.object({
   previous: z
     .object({ id: Id.nullable(), year: z.number().int(), format: FormatIdSchema, narrative: Narrative, cells: z.record(z.string(), CellValue) })
     .nullable(),
+  /** For a 汇总 report: the sum of its included units, which the editor's checks compare (aggregate.mismatch). */
+  unitSums: z.object({ units: z.number().int().positive(), cells: z.record(z.string(), CellValue) }).nullable(),
 });
 export type ReportDetail = z.infer<typeof ReportDetail>;
 
@@ -69,7 +73,7 @@ export const Revision = z.object({
 });
 export type Revision = z.infer<typeof Revision>;
 
-export const ExportKind = z.enum(['docx', 'html', 'html-fragment', 'exchange']);
+export const ExportKind = z.enum(['docx', 'html', 'html-fragment', 'exchange', 'xlsx']);
 export type ExportKind = z.infer<typeof ExportKind>;
 
 export const ExportResult = z.object({
@@ -91,15 +95,14 @@ export const ImportMessage = z.object({
   cell: z.string().optional(),
 });
 export const ImportReport = z.object({
-  source: z.enum(['docx', 'html', 'text', 'exchange']),
+  source: z.enum(['docx', 'html', 'text', 'exchange', 'xlsx']),
   matched: z.number().int(),
   messages: z.array(ImportMessage),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 
-export const AggregateUnitStatus = z.enum(['ok', 'warnings', 'errors']);
+export const AggregateUnitStatus = z.enum(AGGREGATE_UNIT_STATUSES);
 export type AggregateUnitStatus = z.infer<typeof AggregateUnitStatus>;
-export const AGGREGATE_UNIT_STATUS_NAMES: Readonly<Record<AggregateUnitStatus, string>> = { ok: '无问题', warnings: '有提醒', errors: '有错误' };
 
 export const AggregateUnit = z.object({
   id: Id,
@@ -107,14 +110,21 @@ export const AggregateUnit = z.object({
   year: z.number().int(),
   format: FormatIdSchema,
   fileName: z.string(),
-  source: z.enum(['docx', 'html', 'text', 'exchange']),
+  source: z.enum(['docx', 'html', 'text', 'exchange', 'xlsx']),
   status: AggregateUnitStatus,
   errors: z.number().int(),
   warnings: z.number().int(),
-  /** Whether the unit is summed: the user's choice, else every unit without errors. */
+  /** Whether the unit is summed: the user's choice, else every unit without a `reason`. */
   included: z.boolean(),
   /** The user's choice, null when the default applies. */
   includeOverride: z.boolean().nullable(),
+  /** Why the unit is left out by default (unread tables, errors, other year or format, a duplicate); null: summed. */
+  reason: z.string().nullable(),
+  /** The earlier file of the same agency and year that this one replaced. */
+  replacedFile: z.string().nullable(),
+  /** Why the user included it although left out by default, and when. */
+  includeNote: z.string().nullable(),
+  includeAt: Timestamp.nullable(),
   findings: z.array(Finding),
   importedAt: Timestamp,
 });
@@ -212,7 +222,7 @@ export const api = {
     z.object({ results: z.array(AggregateAddResult) }),
   ),
   'aggregate.listUnits': method(z.object({ parentId: Id }), z.object({ parent: AggregateParent, units: z.array(AggregateUnit) })),
-  'aggregate.setIncluded': method(z.object({ unitId: Id, included: z.boolean().nullable() }), Ok),
+  'aggregate.setIncluded': method(z.object({ unitId: Id, included: z.boolean().nullable(), note: z.string().max(500).nullable().optional() }), Ok),
   'aggregate.removeUnit': method(z.object({ unitId: Id }), Ok),
   /** The sums over the included units and how the stored parent differs from them (aggregate.mismatch). */
   'aggregate.preview': method(z.object({ parentId: Id }), AggregatePreview),

@@ -1,5 +1,5 @@
 /** Errors that cross a boundary as `{ code, message }` with a Chinese message for the user. */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const ERROR_CODES = [
   'invalid_input',

@@ -107,3 +107,12 @@ export function formatValue(kind: ValueKind, value: number | null | undefined): 
   if (kind === 'amountWanYuan' || kind === 'amountYuan') return String(Number(v.toFixed(DECIMALS[kind])));
   return String(v);
 }
+
+/**
+ * A value as the exported report prints it: formatValue, and the 2019 采购总金额 with its unit 元 — the
+ * format prints no unit in the header, so a bare "251000" would leave the reader guessing 元 or 万元.
+ */
+export function printedValue(kind: ValueKind, value: number | null | undefined): string {
+  const text = formatValue(kind, value);
+  return kind === 'amountYuan' ? `${text}元` : text;
+}

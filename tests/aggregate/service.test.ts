@@ -45,9 +45,13 @@ test('add units, replace one, flag and exclude a unit with errors, sum into the 
   const a2 = unitReport(201, 2025, '某某县教育局');
   const again = (await call('aggregate.addUnits', { parentId, files: [file(a2, 'jyj-v2.json')] })) as { results: { outcome: string }[] };
   assert.equal(again.results[0]!.outcome, 'replaced');
-  const list = (await call('aggregate.listUnits', { parentId })) as { units: { name: string; fileName: string; included: boolean }[] };
+  const list = (await call('aggregate.listUnits', { parentId })) as {
+    units: { name: string; fileName: string; included: boolean; reason: string | null; replacedFile: string | null }[];
+  };
   assert.equal(list.units.length, 3);
-  assert.equal(list.units.find((u) => u.name === '某某县教育局')!.fileName, 'jyj-v2.json');
+  const jyj = list.units.find((u) => u.name === '某某县教育局')!;
+  assert.deepEqual([jyj.fileName, jyj.replacedFile], ['jyj-v2.json', '某某县教育局.json'], 'a replaced unit names both files');
+  assert.match(list.units.find((u) => u.name === '某某县民政局')!.reason!, /2024 年度的报告，汇总的是 2025 年度/);
 
   const applied = (await call('aggregate.apply', { parentId })) as { revision: number; changed: number; units: number };
   assert.equal(applied.units, 2);
@@ -71,7 +75,13 @@ test('add units, replace one, flag and exclude a unit with errors, sum into the 
 
   // the user includes the unit with errors: the sum changes, and the stored parent now differs → mismatch warnings
   const mz = list.units.find((u) => u.name === '某某县民政局') as unknown as { id: number };
-  await call('aggregate.setIncluded', { unitId: mz.id, included: true });
+  // including a unit the rules leave out takes a reason, kept with the unit and named in the history
+  await assert.rejects(call('aggregate.setIncluded', { unitId: mz.id, included: true }), /默认不计入汇总.*请写明理由/);
+  await call('aggregate.setIncluded', { unitId: mz.id, included: true, note: '民政局按上年度口径报送，经核对后计入' });
+  const chosen = ((await call('aggregate.listUnits', { parentId })) as { units: { name: string; included: boolean; includeNote: string | null }[] }).units.find(
+    (u) => u.name === '某某县民政局',
+  )!;
+  assert.deepEqual([chosen.included, chosen.includeNote], [true, '民政局按上年度口径报送，经核对后计入']);
   const preview = (await call('aggregate.preview', { parentId })) as { units: number; mismatches: { rule: string; severity: string; cells: string[] }[] };
   assert.equal(preview.units, 3);
   const differing = Object.keys(wrongYear.cells).filter((id) => (wrongYear.cells[id] ?? 0) !== 0);
@@ -102,11 +112,20 @@ test('a 2019-format unit sums into a 2021 parent', async () => {
   old.year = 2021; // a unit that still used the trial format
   const cur = unitReport(302, 2021, '某某区司法局');
   await call('aggregate.addUnits', { parentId, files: [file(old), file(cur)] });
-  const units = (await call('aggregate.listUnits', { parentId })) as { units: { name: string; format: string; findings: { rule: string }[] }[] };
+  const units = (await call('aggregate.listUnits', { parentId })) as {
+    units: { id: number; name: string; format: string; included: boolean; reason: string | null; findings: { rule: string }[] }[];
+  };
   const oldUnit = units.units.find((u) => u.name === '某某区档案馆')!;
   assert.equal(oldUnit.format, 'GOV-2019');
   assert.ok(oldUnit.findings.some((f) => f.rule === 'aggregate.unmapped'));
-  await call('aggregate.apply', { parentId });
+  // another format is left out by default; the user includes it knowingly
+  assert.equal(oldUnit.included, false);
+  assert.match(oldUnit.reason!, /使用2019年格式，汇总报告使用2021年格式/);
+  await call('aggregate.setIncluded', { unitId: oldUnit.id, included: true, note: '档案馆仍用旧格式，对应后计入' });
+  const applied = (await call('aggregate.apply', { parentId })) as { units: number };
+  assert.equal(applied.units, 2);
+  const history = (await call('reports.history', { id: parentId })) as { summary: string }[];
+  assert.match(history[0]!.summary, /经确认计入 “某某区档案馆”（档案馆仍用旧格式，对应后计入）/);
   const parent = (await call('reports.open', { id: parentId })) as { cells: Record<string, number | null> };
   assert.equal(parent.cells['t3.other.other.natural'], (old.cells['t3.other.natural'] ?? 0) + (cur.cells['t3.other.other.natural'] ?? 0));
   assert.equal(parent.cells['t3.resultTotal.total'], (old.cells['t3.resultTotal.total'] ?? 0) + (cur.cells['t3.resultTotal.total'] ?? 0));

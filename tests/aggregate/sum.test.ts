@@ -107,10 +107,11 @@ test('files: replace by agency and year, unreadable files reported, units with e
   assert.equal(byFile('unit-0001.json').included, false);
   assert.equal(byFile('unit-wrong-year.json').status, 'errors');
   assert.equal(byFile('unit-wrong-year.json').included, false);
+  assert.match(byFile('unit-wrong-year.json').reason!, /2024 年度的报告/);
   const expected = [docs[0]!, docs[2]!, newer].reduce((s, d) => s + (d.cells['t3.resultTotal.total'] ?? 0), 0);
   assert.equal(r.sum.cells['t3.resultTotal.total'], expected);
   assert.equal(r.sum.units, 3);
-  const all = await aggregateFiles(paths.concat(join(dir, 'files', 'unit-wrong-year.json')), { includeErrors: true });
+  const all = await aggregateFiles(paths.concat(join(dir, 'files', 'unit-wrong-year.json')), { include: ['unit-wrong-year.json'] });
   assert.equal(all.sum.units, 4);
   assert.equal(paths.length, 3);
 });

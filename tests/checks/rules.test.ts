@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { RULES, runChecks } from '../../src/shared/checks/index';
 import { Finding } from '../../src/shared/findings';
 import type { ReportDoc } from '../../src/shared/report';
-import { check, clean, fixture } from './helpers';
+import { check, clean, fixture, of } from './helpers';
 
 const SPEC = new URL('../../spec/checks.md', import.meta.url);
 
@@ -44,4 +44,17 @@ test('a malformed report in the editor never throws', () => {
   }
   const found = runChecks(odd[1]!);
   assert.ok(found.some((f) => f.rule === 'cell.type' && f.cells[0] === 't3.new.natural'));
+});
+
+test('cell.invalid: text the editor could not read is an error naming the cell, the text and the value kept', () => {
+  const doc = clean();
+  const found = of(
+    check(doc, { invalid: [{ cell: 't3.new.natural', text: '12a', error: '“12a”不是数字' }, { cell: 'no.such.cell', text: 'x', error: 'x' }] }),
+    'cell.invalid',
+  );
+  assert.equal(found.length, 1, 'an unknown cell id is ignored');
+  assert.equal(found[0]!.severity, 'error');
+  assert.deepEqual(found[0]!.cells, ['t3.new.natural']);
+  assert.match(found[0]!.message, /本年新收.*“12a”不是数字（未保存，仍为原值 \d+）/);
+  assert.deepEqual(of(check(doc), 'cell.invalid'), [], 'nothing typed, nothing found');
 });

@@ -251,3 +251,14 @@ test('countBySeverity and findingsByPart for the editor', () => {
   assert.deepEqual(parts.s1.map((f) => f.rule), ['text.numbers', 'text.numbers']);
   assert.equal(Object.values(parts).flat().length, found.length);
 });
+
+test('a text finding points at its words: the span selects the quoted number in the part as stored', () => {
+  const doc = replaceText(clean(), 's1', RECEIVED, '　本年共收到政府信息公开申请５１件。');
+  const [numbers] = of(check(doc), 'text.numbers');
+  assert.ok(numbers?.span, 'text.numbers has a span');
+  assert.match(doc.narrative.s1!.slice(numbers.span.start, numbers.span.end), /申请５１件$/, 'full-width digits: offsets into the stored text');
+  const dated = replaceText(clean(), 's1', RECEIVED, '本年统计期限自2020年1月1日起至2020年12月31日止。');
+  const [period] = of(check(dated), 'text.period');
+  assert.ok(period?.span, 'text.period has a span');
+  assert.match(dated.narrative.s1!.slice(period.span.start, period.span.end), /2020/);
+});

@@ -43,6 +43,25 @@ describe('editor in the browser', { skip: skip ?? false }, () => {
     await cell(page, 't3.new.natural').waitFor();
   });
 
+  test('honest progress: 未填 / N 格未填 / 已完成 per part, blank cells in the header, ✓ only when complete', async () => {
+    assert.equal(await page.getByTestId('progress-s3').textContent(), '未填');
+    const blanks = async () => Number(/(\d+) 格未填/.exec((await page.getByTestId('blank-count').textContent()) ?? '')?.[1]);
+    const before = await blanks();
+    assert.ok(before > 150, `a new report counts its blank cells (${before})`);
+    await typeInto(page, 't3.new.natural', '5');
+    assert.match((await page.getByTestId('progress-s3').textContent()) ?? '', /^\d+ 格未填$/);
+    assert.equal(await page.getByTestId('nav-s3').getByTestId('part-done').count(), 0, 'one cell filled is not done');
+    assert.equal(await blanks(), before - 1);
+    await page.getByTestId('nav-s1').click();
+    await page.getByTestId('narrative-s1').fill('（一）主动公开\n本年度主动公开政府信息。');
+    assert.equal(await page.getByTestId('progress-s1').textContent(), '已完成');
+    await page.getByTestId('nav-s1').getByTestId('part-done').waitFor();
+    await page.getByTestId('narrative-s1').fill('');
+    await page.getByTestId('nav-s3').click();
+    await cell(page, 't3.new.natural').click();
+    await page.keyboard.press('Delete');
+  });
+
   test('一+二 ≠ 三（七）+四 shows the finding and red outlines; fixing it clears both', async () => {
     await typeInto(page, 't3.new.natural', '5');
     await typeInto(page, 't3.carriedIn.natural', '0');
@@ -154,6 +173,8 @@ describe('editor in the browser', { skip: skip ?? false }, () => {
       const detail = (await app.core.dispatch('reports.open', { id: 1 })) as { ok: true; value: { cells: Record<string, number | null> } };
       return detail.value.cells[id] ?? null;
     };
+    const errorCount = async () => Number(/(\d+) 错误/.exec((await page.getByTestId('check-counts').textContent()) ?? '')?.[1]);
+    const errorsBefore = await errorCount();
     await cell(page, id).click();
     await page.keyboard.type('12a');
     await page.keyboard.press('Tab');
@@ -161,7 +182,19 @@ describe('editor in the browser', { skip: skip ?? false }, () => {
     assert.equal(await cell(page, id).getAttribute('aria-invalid'), 'true');
     await waitSaved(page);
     assert.equal(await storedValue(), null);
+    // an error like any other: counted in the header, listed in 检查, and the export stops with the list
+    assert.equal(await errorCount(), errorsBefore + 1, 'the invalid entry is counted in the header');
+    await page.getByTestId('export-docx').click();
+    const blocked = page.getByRole('dialog', { name: '表格中有无效输入' });
+    await blocked.waitFor();
+    assert.match((await blocked.getByTestId('export-errors').textContent()) ?? '', /“12a”不是数字.*未保存，仍为空白/);
+    assert.equal(await blocked.getByRole('button', { name: '仍然导出' }).count(), 0, 'no export with the old value');
+    await blocked.getByRole('button', { name: '返回修改' }).click();
+    await blocked.waitFor({ state: 'hidden' });
     await page.getByTestId('nav-checks').click();
+    const finding = page.locator('[data-testid="finding"][data-rule="cell.invalid"]');
+    await finding.waitFor();
+    assert.match((await finding.textContent()) ?? '', /“12a”不是数字/);
     await page.getByTestId('nav-s3').click();
     assert.equal(await cell(page, id).inputValue(), '12a', 'still shown after visiting another part');
     assert.equal(await cell(page, id).getAttribute('aria-invalid'), 'true');
@@ -190,6 +223,26 @@ describe('editor in the browser', { skip: skip ?? false }, () => {
     assert.match((await warning.textContent()) ?? '', /已确认：本年确收取/);
     const detail = (await app.core.dispatch('reports.open', { id: 1 })) as { ok: true; value: { acknowledged: { rule: string }[] } };
     assert.ok(detail.value.acknowledged.some((a) => a.rule === 't2.feeUnit'));
+  });
+
+  test('a finding leads to its fix: a wrong number in the text is selected in its part; an empty part opens with the caret in it', async () => {
+    await page.getByTestId('nav-s1').click();
+    const s1 = page.getByTestId('narrative-s1');
+    await s1.fill('（一）主动公开\n本年度共收到政府信息公开申请999件，均已按时答复。');
+    await page.getByTestId('nav-checks').click();
+    const numbers = page.locator('[data-testid="finding"][data-rule="text.numbers"]').filter({ hasText: '999' });
+    await numbers.first().getByRole('button').first().click();
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'narrative-s1');
+    const selected = await page.evaluate(() => {
+      const box = document.activeElement as HTMLTextAreaElement;
+      return box.value.slice(box.selectionStart, box.selectionEnd);
+    });
+    assert.match(selected, /申请999件$/, `the quoted number is selected (${selected})`);
+    await s1.fill('');
+    await page.getByTestId('nav-checks').click();
+    const missing = page.locator('[data-testid="finding"][data-rule="format.sections"]').filter({ hasText: '六、' });
+    await missing.first().getByRole('button').first().click();
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'narrative-s6');
   });
 
   test('text typed just before a reload is kept; Ctrl+S saves at once', async () => {

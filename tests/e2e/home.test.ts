@@ -199,4 +199,24 @@ describe('home screen and report life', { skip: skip ?? false }, () => {
     const firstRow = await page.getByTestId('report-list').locator('tbody tr').first().boundingBox();
     assert.ok(firstRow && firstRow.y + firstRow.height <= 768, `the first report is on screen (bottom at ${firstRow?.y}+${firstRow?.height})`);
   });
+
+  test('新建 preselects our own agency, not the agency of a reference report imported last; reference agencies are kept apart', async () => {
+    const other = '某某县乡村振兴局'; // sorts before ours
+    const doc = blankReport(2024, { name: other, level: 'county-department' });
+    const imported = await app.core.dispatch('reports.import', { fileName: '乡村振兴局.json', data: Buffer.from(JSON.stringify(toExchange(doc))).toString('base64') });
+    assert.ok(imported.ok);
+    const agencies = (await app.core.dispatch('agencies.list', {})) as { ok: true; value: { name: string; own: boolean }[] };
+    assert.deepEqual(
+      agencies.value.filter((a) => a.name === other || a.name === AGENCY).map((a) => [a.name, a.own]).sort(),
+      [[AGENCY, true], [other, false]].sort(),
+    );
+    await page.reload();
+    await page.getByRole('button', { name: '新建年度报告' }).click();
+    const dialog = page.getByRole('dialog');
+    assert.equal(await dialog.getByRole('combobox', { name: '机关' }).textContent(), AGENCY);
+    await dialog.getByRole('combobox', { name: '机关' }).click();
+    await page.getByRole('option', { name: `${other}（参考）` }).waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.getByRole('button', { name: '取消' }).click();
+  });
 });

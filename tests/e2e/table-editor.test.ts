@@ -76,6 +76,13 @@ async function open(query: string, viewport = { width: 1920, height: 1080 }): Pr
   return page;
 }
 
+async function openZoomed(query: string, zoom: number): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: Math.round(1366 / zoom), height: Math.round(768 / zoom) }, deviceScaleFactor: zoom });
+  await page.goto(`file://${dir}/index.html?${query}`);
+  await page.waitForSelector('table.rte');
+  return page;
+}
+
 function t2Titles(format: FormatId): string[] {
   const def = formatIndex(format).format.tables.t2;
   return def.kind === 'blocks' ? def.blocks.map((b) => b.title) : [];
@@ -143,7 +150,9 @@ describe('table editor in Chromium', { skip }, () => {
     assert.equal(await active(page), 't3.carriedIn.natural', 'Tab skips the computed 总计 and wraps to the next row');
     await page.keyboard.press('Shift+Tab');
     assert.equal(await active(page), 't3.new.otherOrg');
-    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter'); // on a selected cell: edit in place
+    assert.equal(await active(page), 't3.new.otherOrg');
+    await page.keyboard.press('Enter'); // while editing: done, next row
     assert.equal(await active(page), 't3.carriedIn.otherOrg');
     await page.keyboard.press('ArrowLeft');
     assert.equal(await active(page), 't3.carriedIn.legal');
@@ -152,23 +161,25 @@ describe('table editor in Chromium', { skip }, () => {
     await page.keyboard.type('3');
     await page.keyboard.press('Enter');
     assert.equal(await page.inputValue(cell('t3.new.total')), '15');
-    // a second click into the selected cell edits inside its text: left/right move the caret, not the cell
+    // a second click into the selected cell keeps it selected (arrows move); a double click edits inside its text
+    await page.click(cell('t3.new.legal'));
     await page.click(cell('t3.new.legal'));
     await page.keyboard.press('ArrowRight');
     assert.equal(await active(page), 't3.new.otherOrg');
-    await page.click(cell('t3.new.otherOrg'));
+    await page.dblclick(cell('t3.new.otherOrg'));
     await page.keyboard.press('ArrowLeft');
     assert.equal(await active(page), 't3.new.otherOrg');
     await page.keyboard.press('ArrowDown');
     assert.equal(await active(page), 't3.carriedIn.otherOrg', 'up/down always move');
     // Enter from the last result row skips the computed （七）总计 row
     await page.click(cell('t3.other.other.natural'));
+    await page.keyboard.type('1');
     await page.keyboard.press('Enter');
     assert.equal(await active(page), 't3.carriedOut.natural');
     await page.close();
   });
 
-  test('Enter in a cell with nowhere to go, then a click into it: typing edits the text, nothing is replaced', async () => {
+  test('Enter in a cell with nowhere to go, then Enter again: typing edits the text, nothing is replaced', async () => {
     const page = await open('format=GOV-2021&table=t4');
     const id = 't4.suitAfterReview.pending'; // the last cell: Enter stays in it
     const input = page.locator(cell(id));
@@ -176,13 +187,46 @@ describe('table editor in Chromium', { skip }, () => {
     await page.keyboard.type('3');
     await page.keyboard.press('Enter');
     assert.equal(await active(page), id);
-    await page.keyboard.press('Enter'); // nothing changed: no new value is written
-    await page.click(cell(id)); // second click: editing inside the text
-    await page.keyboard.press('End');
+    await page.keyboard.press('Enter'); // on the selected cell: editing inside the text
     await page.keyboard.type('50');
     assert.equal(await input.inputValue(), '350', 'the keystrokes after the first one do not replace the text');
     await page.keyboard.press('Enter');
     assert.equal(await stored(page, id), 350);
+    await page.close();
+  });
+
+  test('typing into a cell that already has the focus replaces it (2629 → 2630, never 26302629); F2 and a double click edit in place', async () => {
+    const page = await open('format=GOV-2021&table=t3');
+    const id = 't3.new.natural';
+    await page.click(cell(id));
+    await page.keyboard.type('2629');
+    await page.keyboard.press('Shift+Enter');
+    await page.click(cell(id));
+    assert.equal(await active(page), id);
+    await page.click(cell(id)); // the cell has the focus: a click keeps it selected
+    await page.keyboard.type('2630');
+    assert.equal(await page.inputValue(cell(id)), '2630');
+    assert.equal(await stored(page, id), 2630);
+    // a click at the start of the text of the focused cell, as the user did
+    const box = (await page.locator(cell(id)).boundingBox())!;
+    await page.mouse.click(box.x + 3, box.y + box.height / 2);
+    await page.keyboard.type('2631');
+    assert.equal(await stored(page, id), 2631);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('F2');
+    await page.keyboard.type('0');
+    assert.equal(await stored(page, id), 26310, 'F2: the text kept, typing appends');
+    await page.keyboard.press('Escape');
+    assert.equal(await stored(page, id), 2631, 'Esc restores the value before the edit');
+    await page.dblclick(cell(id));
+    await page.keyboard.press('Backspace');
+    assert.equal(await page.inputValue(cell(id)), '263', 'a double click edits inside the text');
+    await page.keyboard.press('Enter');
+    assert.equal(await stored(page, id), 263);
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Delete');
+    assert.equal(await stored(page, id), null, 'Delete clears a selected cell');
     await page.close();
   });
 
@@ -220,8 +264,7 @@ describe('table editor in Chromium', { skip }, () => {
     await page.keyboard.press('Enter');
     // fixing the text in place: "7b" goes back to 7, deleting the "b" stores 7 again
     await page.click(cell(id));
-    await page.click(cell(id)); // second click: editing inside the text
-    await page.keyboard.press('End');
+    await page.keyboard.press('F2'); // editing inside the text
     await page.keyboard.type('b');
     assert.equal(await input.getAttribute('data-invalid'), 'true');
     assert.equal(await stored(page, id), 7);
@@ -466,6 +509,35 @@ describe('table editor in Chromium', { skip }, () => {
       if (width === 1920) assert.ok(box.bottom <= height, `the whole table is on screen (bottom ${box.bottom}px)`);
       await page.close();
     }
+  });
+
+  test('at 1366×768 zoomed to 125 % and 150 %: header rows and the first label column stay in view while the table scrolls; nothing is cut off', async () => {
+    for (const table of ['t3', 't4'] as const)
+      for (const zoom of [1.25, 1.5]) {
+        // browser zoom on a 1366×768 screen: a smaller CSS viewport drawn with more device pixels per CSS pixel
+        const page = await openZoomed(`format=GOV-2021&table=${table}`, zoom);
+        const seen = await page.evaluate(() => {
+          // the last cell brought into view, as Tab or the check panel would
+          const inputs = Array.from(document.querySelectorAll('input[data-cell]'));
+          inputs.at(-1)!.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+          const head = document.querySelector('table.rte thead th')!.getBoundingClientRect();
+          const label = document.querySelector('table.rte tbody th.c0')?.getBoundingClientRect(); // T4 has no row labels
+          const last = inputs.at(-1)!.getBoundingClientRect();
+          return {
+            headTop: head.top,
+            labelLeft: label?.left ?? 0,
+            lastRight: innerWidth - last.right,
+            lastBottom: innerHeight - last.bottom,
+            pageScroll: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          };
+        });
+        const at = `${table} at ${zoom * 100} %`;
+        assert.ok(seen.headTop >= -1, `${at}: the header row stays on screen (top ${seen.headTop})`);
+        assert.ok(seen.labelLeft >= -1, `${at}: the row labels stay on screen (left ${seen.labelLeft})`);
+        assert.ok(seen.lastRight >= -1 && seen.lastBottom >= -1, `${at}: the last cell can be scrolled fully into view (${seen.lastRight}, ${seen.lastBottom})`);
+        assert.ok(seen.pageScroll <= 1, `${at}: the page itself does not scroll sideways (${seen.pageScroll})`);
+        await page.close();
+      }
   });
 
   test('with the real checks: break 一+二 = 三（七）+四 and the outlines appear; fix it and they go', async () => {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { test } from 'node:test';
 
 // electron-builder.yml checked against electron-builder's own schema (the same validation `electron-builder`
@@ -98,13 +98,16 @@ test('icons: 512 and 256 PNGs for Linux, and a Windows .ico up to 256', () => {
   assert.ok(existsSync(join(repo, 'assets', 'make-icons.mjs')), 'the icons can be redrawn');
 });
 
-test('electron-builder packs an app with exactly the runtime files (stand-in Electron distribution)', { timeout: 240_000 }, () => {
+test('electron-builder packs an app with exactly the runtime files, and the afterPack guard refuses the development better-sqlite3 for linux-arm64', { timeout: 240_000 }, () => {
   // A throw-away project beside the repo's node_modules: the real build outputs, the real config minus the
-  // fuses (they patch the Electron binary, which is a stand-in here), and `--linux dir` (no installer).
+  // fuses (they patch the Electron binary, which is a stand-in here), and `--linux dir` (no installer). The
+  // target is arm64 while node_modules holds the x86-64 build for Node's ABI: the real afterPack hook must stop
+  // the release (the app folder is already packed by then, so its contents are checked as well).
   const project = mkdtempSync(join(tmpdir(), 'eb-project-'));
   try {
     for (const f of ['package.json', 'package-lock.json', 'electron-builder.yml']) copyFileSync(join(repo, f), join(project, f));
     cpSync(join(repo, 'assets'), join(project, 'assets'), { recursive: true });
+    cpSync(join(repo, 'scripts', 'packaging'), join(project, 'scripts', 'packaging'), { recursive: true });
     symlinkSync(join(repo, 'node_modules'), join(project, 'node_modules'), 'dir');
     execFileSync(process.execPath, [join(repo, 'scripts', 'build.mjs'), '--renderer-only', '--outdir', join(project, 'dist', 'renderer')], { cwd: repo, stdio: 'pipe' });
     execFileSync(process.execPath, [join(repo, 'scripts', 'build-electron.mjs'), '--out-dir', join(project, 'dist', 'electron')], { cwd: repo, stdio: 'pipe' });
@@ -113,24 +116,72 @@ test('electron-builder packs an app with exactly the runtime files (stand-in Ele
     writeFileSync(join(electronDist, 'electron'), '');
     chmodSync(join(electronDist, 'electron'), 0o755);
     const { electronFuses: _fuses, ...rest } = config as Config & { electronFuses?: unknown };
+    assert.equal((rest as { afterPack?: string }).afterPack, './scripts/packaging/after-pack.mjs', 'the guard is wired into the real configuration');
     writeFileSync(join(project, 'eb.json'), JSON.stringify({ ...rest, electronDist, directories: { ...config.directories, output: join(project, 'release') } }));
-    execFileSync(process.execPath, [require.resolve('electron-builder/cli.js'), '--projectDir', project, '--config', join(project, 'eb.json'), '--linux', 'dir', '--x64', '--publish', 'never'], {
+    const run = spawnSync(process.execPath, [require.resolve('electron-builder/cli.js'), '--projectDir', project, '--config', join(project, 'eb.json'), '--linux', 'dir', '--arm64', '--publish', 'never'], {
       cwd: project,
-      stdio: 'pipe',
+      encoding: 'utf8',
       env: { ...process.env, ELECTRON_BUILDER_OFFLINE: 'true', CI: 'true' },
     });
-    const resources = join(project, 'release', 'linux-unpacked', 'resources');
+    const output = `${run.stdout}\n${run.stderr}`;
+    assert.notEqual(run.status, 0, 'the release stops');
+    assert.match(output, /打包中止：1 个原生模块不能在目标 linux-arm64（Electron ABI \d+）上加载/);
+    assert.match(output, /better_sqlite3\.node：架构是 x64，目标是 arm64；ABI 是 115（NODE_MODULE_VERSION），目标 Electron 需要 \d+/);
+    assert.match(output, /npx @electron\/rebuild -f -w better-sqlite3 --arch arm64/);
+
+    const resources = join(project, 'release', 'linux-arm64-unpacked', 'resources');
     const asar = require('@electron/asar') as { listPackage(p: string): string[]; extractFile(archive: string, file: string): Buffer };
     const files = asar.listPackage(join(resources, 'app.asar')).map((f) => f.replace(/\\/g, '/'));
     const own = files.filter((f) => !f.startsWith('/node_modules/'));
-    assert.deepEqual(own.filter((f) => /\.[a-z]+$/.test(f)).sort(), ['/assets/icon.png', '/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/dist/renderer/app.js', '/dist/renderer/index.html', '/package.json'].sort());
+    // every file of the split renderer build (entry, chunks) and nothing else of ours
+    const renderer = readdirSync(join(project, 'dist', 'renderer'), { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => `/${relative(project, join(e.parentPath, e.name)).split(sep).join('/')}`);
+    assert.ok(renderer.some((f) => f.startsWith('/dist/renderer/chunks/') && f.endsWith('.js')), 'the build is split into chunks');
+    assert.deepEqual(own.filter((f) => /\.[a-z]+$/.test(f)).sort(), ['/assets/icon.png', '/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/package.json', ...renderer].sort());
     const modules = new Set(files.filter((f) => f.startsWith('/node_modules/')).map((f) => f.split('/')[2]));
     assert.deepEqual([...modules].sort(), ['better-sqlite3', 'bindings', 'file-uri-to-path'], 'bundled modules are not shipped again');
     assert.ok(existsSync(join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node')), 'the native module is unpacked');
-    assert.ok(existsSync(join(project, 'release', 'linux-unpacked', 'gov-annual-report')), 'the Linux executable name');
+    assert.ok(existsSync(join(project, 'release', 'linux-arm64-unpacked', 'gov-annual-report')), 'the Linux executable name');
     const packed = JSON.parse(asar.extractFile(join(resources, 'app.asar'), 'package.json').toString('utf8')) as { main: string };
     assert.equal(packed.main, 'dist/electron/main.cjs');
   } finally {
     rmSync(project, { recursive: true, force: true });
   }
+});
+
+test('the release workflow builds each target on its own runner and rebuilds better-sqlite3 for Electron before packaging', () => {
+  type Step = { name?: string; run?: string; uses?: string };
+  type Job = { 'runs-on': string; strategy: { matrix: { include: { name: string; runner: string; arch: string; builder: string }[] } }; steps: Step[] };
+  const workflow = yaml.load(readFileSync(join(repo, '.github', 'workflows', 'release.yml'), 'utf8')) as { jobs: { package: Job } };
+  const job = workflow.jobs.package;
+  const targets = job.strategy.matrix.include.map((t) => [t.runner, t.arch, t.builder]);
+  assert.deepEqual(targets, [
+    ['windows-2022', 'x64', '--win nsis --x64'],
+    ['ubuntu-24.04', 'x64', '--linux deb AppImage --x64'],
+    ['ubuntu-24.04-arm', 'arm64', '--linux deb AppImage --arm64'],
+  ]);
+  const runs = job.steps.map((s) => s.run ?? '');
+  const at = (re: RegExp) => runs.findIndex((r) => re.test(r));
+  const install = at(/node node_modules\/electron\/install\.js/);
+  const rebuild = at(/npx @electron\/rebuild -f -w better-sqlite3 --arch \$\{\{ matrix\.arch \}\}/);
+  const smoke = at(/ELECTRON_RUN_AS_NODE=1 npx electron -e .*require\('better-sqlite3'\)/);
+  const pack = at(/npx electron-builder --config electron-builder\.yml \$\{\{ matrix\.builder \}\}/);
+  assert.ok(install >= 0 && rebuild > install && smoke > rebuild && pack > smoke, `order: install ${install}, rebuild ${rebuild}, load ${smoke}, package ${pack}`);
+  assert.ok(!runs.slice(rebuild + 1).some((r) => /npm (ci|install|rebuild)/.test(r)), 'nothing rebuilds for Node after the Electron rebuild');
+});
+
+test('engines.node admits no Node that an installed dependency refuses', () => {
+  const { engines } = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { engines: { node: string } };
+  const lock = JSON.parse(readFileSync(join(repo, 'package-lock.json'), 'utf8')) as { packages: Record<string, { engines?: { node?: string }; dev?: boolean }> };
+  assert.equal(lock.packages['']!.engines?.node, engines.node, 'package-lock.json agrees');
+  const semver = require('semver') as { subset(a: string, b: string): boolean; validRange(r: string): string | null };
+  const refusing: string[] = [];
+  for (const [path, p] of Object.entries(lock.packages)) {
+    const name = path.replace(/^.*node_modules\//, '');
+    const range = p.engines?.node;
+    if (!path || !range || !semver.validRange(range)) continue;
+    if (!semver.subset(engines.node, range)) refusing.push(`${name} ${range}`);
+  }
+  assert.deepEqual(refusing, []);
 });

@@ -13,7 +13,7 @@ import { SaxesParser } from 'saxes';
 import { formatIndex, getFormat, TABLE_IDS, type FormatDefinition, type FormatId, type TableId } from '../../src/shared/format/index';
 import { gridFor, type Grid } from '../../src/shared/grid';
 import type { ReportDoc } from '../../src/shared/report';
-import { formatValue } from '../../src/shared/values';
+import { printedValue } from '../../src/shared/values';
 
 export interface XmlElement {
   name: string;
@@ -365,7 +365,7 @@ export function assertTableMatchesGrid(table: DocxTable, format: FormatDefinitio
   }
 }
 
-/** Every value cell prints formatValue of the report's value: 0 for blank, never empty. */
+/** Every value cell prints printedValue of the report's value: 0 for blank, never empty. */
 export function assertValuesPrinted(buffer: Uint8Array, doc: ReportDoc): void {
   const format = getFormat(doc.format);
   const index = formatIndex(doc.format);
@@ -377,7 +377,25 @@ export function assertValuesPrinted(buffer: Uint8Array, doc: ReportDoc): void {
       const info = index.cellById.get(cell.cellId!)!;
       const printed = merged.find((m) => m.row === cell.row && m.col === cell.col)?.text;
       assert.ok(printed, `${cell.cellId}: printed empty`);
-      assert.equal(printed, formatValue(info.kind, doc.cells[cell.cellId!]), `${cell.cellId}: printed value`);
+      assert.equal(printed, printedValue(info.kind, doc.cells[cell.cellId!]), `${cell.cellId}: printed value`);
     }
   });
+}
+
+/** A paragraph property as the paragraph's style chain and its own pPr give it (the direct one first). */
+export function paragraphProperty(stylesXml: string, p: XmlElement, name: string): XmlElement | undefined {
+  const styles = findDeep(parseXml(stylesXml), 'w:style').filter((s) => s.attrs['w:type'] === 'paragraph');
+  const pPr = child(p, 'w:pPr');
+  const direct = child(pPr, name);
+  if (direct) return direct;
+  let id = child(pPr, 'w:pStyle')?.attrs['w:val'] ?? styles.find((s) => ['1', 'true'].includes(s.attrs['w:default'] ?? ''))?.attrs['w:styleId'];
+  const seen = new Set<string>();
+  while (id && !seen.has(id)) {
+    seen.add(id);
+    const style = styles.find((s) => s.attrs['w:styleId'] === id);
+    const found = child(child(style, 'w:pPr'), name);
+    if (found) return found;
+    id = child(style, 'w:basedOn')?.attrs['w:val'];
+  }
+  return undefined;
 }

@@ -59,11 +59,16 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
 }
 
 export function renderDocx(buffer: Uint8Array, options: RenderOptions = {}): Rendered {
-  const dir = mkdtempSync(join(tmpdir(), 'docx-render-'));
+  return renderOffice(buffer, 'docx', options);
+}
+
+/** Any file LibreOffice opens (.docx in Writer, .xlsx in Calc) rendered the same way. */
+export function renderOffice(buffer: Uint8Array, ext: 'docx' | 'xlsx', options: RenderOptions = {}): Rendered {
+  const dir = mkdtempSync(join(tmpdir(), `${ext}-render-`));
   const profile = join(dir, 'lo-profile');
   mkdirSync(profile);
   const stem = options.name ?? 'report';
-  const docx = join(dir, `${stem}.docx`);
+  const docx = join(dir, `${stem}.${ext}`);
   writeFileSync(docx, buffer);
   const env = { ...process.env, ...(existsSync(FONTS_CONF) ? { FONTCONFIG_FILE: FONTS_CONF } : {}) };
   run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx], env);

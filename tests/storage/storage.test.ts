@@ -83,6 +83,31 @@ test('upgrade from a version-1 database keeps its data (each step in a transacti
   assert.equal((db.prepare('SELECT value FROM cells').get() as { value: number }).value, 0);
 });
 
+test('upgrade to own agencies: an agency whose every report was imported becomes a reference agency', async (t) => {
+  const dir = tempDir(t);
+  const path = join(dir, 'v2.sqlite');
+  const v2 = new Database(path);
+  MIGRATIONS[0]!(v2);
+  MIGRATIONS[1]!(v2);
+  v2.pragma('user_version = 2');
+  const agency = v2.prepare("INSERT INTO agencies (name, level, created_at) VALUES (?, 'county', 'x')");
+  agency.run('本局');
+  agency.run('外局');
+  agency.run('空局');
+  const report = v2.prepare("INSERT INTO reports (agency_id, year, format, created_at, updated_at) VALUES (?, 2023, 'GOV-2021', 'x', 'x')");
+  const revision = v2.prepare("INSERT INTO revisions (report_id, revision, kind, summary, created_at, updated_at, snapshot) VALUES (?, 1, ?, '', 'x', 'x', '{}')");
+  revision.run(report.run(1).lastInsertRowid, 'edit');
+  revision.run(report.run(2).lastInsertRowid, 'import');
+  v2.close();
+  const db = openDatabase(path, join(dir, 'backups'));
+  assert.deepEqual(db.prepare('SELECT name, own FROM agencies ORDER BY id').all(), [
+    { name: '本局', own: 1 },
+    { name: '外局', own: 0 },
+    { name: '空局', own: 1 },
+  ]);
+  db.close();
+});
+
 test('a database from a newer version is refused untouched', async (t) => {
   const dir = tempDir(t);
   const dbPath = join(dir, 'reports.sqlite');

@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { AGGREGATE_UNIT_STATUS_NAMES } from '../../shared/api';
 import { AgencyLevel } from '../../shared/agency';
 import { AppError } from '../../shared/errors';
+import { formatShortName } from '../../shared/format/index';
 import { toExchange, Year, type ReportDoc } from '../../shared/report';
 import { parse } from '../cli/args';
 import type { Io } from '../cli/io';
@@ -16,13 +17,14 @@ import { AGGREGATE_USAGE } from './usage';
 
 export { AGGREGATE_HELP, AGGREGATE_USAGE } from './usage';
 
-/** Exit code: 0 every unit summed; 1 some unit unreadable or left out for errors; 2 wrong arguments. */
+/** Exit code: 0 every unit summed; 1 some unit unreadable or left out (the reason is printed); 2 wrong arguments. */
 export async function aggregateCommand(args: string[], io: Io): Promise<number> {
   const p = parse(
     args,
     {
       year: { type: 'string' },
       'include-errors': { type: 'boolean' },
+      include: { type: 'string', multiple: true },
       out: { type: 'string' },
       agency: { type: 'string' },
       level: { type: 'string' },
@@ -42,7 +44,8 @@ export async function aggregateCommand(args: string[], io: Io): Promise<number> 
 
   let result;
   try {
-    result = await aggregateFiles(p.positionals, { year, includeErrors: p.values['include-errors'] === true });
+    const include = (p.values.include as unknown as string[] | undefined) ?? [];
+    result = await aggregateFiles(p.positionals, { year, includeErrors: p.values['include-errors'] === true, include });
   } catch (e) {
     if (e instanceof AppError) throw e;
     const code = (e as { code?: string }).code;
@@ -68,14 +71,16 @@ export async function aggregateCommand(args: string[], io: Io): Promise<number> 
       u.file,
       u.name ?? '—',
       u.year ? String(u.year) : '—',
-      u.format ?? '—',
+      u.format ? formatShortName(u.format) : '—',
       u.status === 'unreadable' ? '无法读取' : AGGREGATE_UNIT_STATUS_NAMES[u.status],
       String(u.errors),
       String(u.warnings),
-      u.included ? '是' : u.replacedBy ? '否（已被后一文件替换）' : '否',
+      u.included ? (u.includedByChoice ? '是（按指定计入）' : '是') : '否',
     ]);
     io.out(table(['文件', '单位', '年度', '格式', '状态', '错误', '提醒', '计入汇总'], rows));
     for (const u of result.units) if (u.message) io.err(`${u.file}：${u.message}\n`);
+    const notes = result.units.filter((u) => u.reason !== null && u.status !== 'unreadable');
+    if (notes.length) io.out(`\n${notes.map((u) => `${u.file}：${u.included ? '按指定计入；默认不计入，因为' : '未计入：'}${u.reason}`).join('\n')}\n`);
     io.out(`\n${result.year} 年度汇总（${result.format}）：共 ${result.units.length} 个文件，计入 ${result.sum.units} 个单位。\n`);
     if (typeof p.values.out === 'string') io.out(`汇总结果已写入 ${p.values.out}\n`);
   }

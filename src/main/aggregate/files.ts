@@ -7,10 +7,11 @@ import { basename, join } from 'node:path';
 import { formatForYear, type FormatId } from '../../shared/format/index';
 import type { Finding } from '../../shared/findings';
 import type { ReportDoc } from '../../shared/report';
+import { eligibility, includedBy } from './eligibility';
 import { aggregate, type Aggregation } from './sum';
-import { assessUnit, isIncluded, readUnitFile, unitKey, type UnitStatus } from './units';
+import { assessUnit, readUnitFile, unitKey, type UnitStatus } from './units';
 
-export const UNIT_FILE = /\.(json|docx|html?|txt)$/i;
+export const UNIT_FILE = /\.(json|docx|html?|txt|xlsx)$/i;
 
 export interface FileUnit {
   file: string;
@@ -22,6 +23,10 @@ export interface FileUnit {
   errors: number;
   warnings: number;
   included: boolean;
+  /** Why the unit is not summed (or, when included by choice, why it would not have been); null: summed by default. */
+  reason: string | null;
+  /** Summed because the user named it (--include, or --include-errors for a unit with errors). */
+  includedByChoice: boolean;
   /** The file was replaced by a later file of the same agency and year. */
   replacedBy?: string;
   message?: string;
@@ -40,6 +45,8 @@ export interface AggregateFilesOptions {
   year?: number;
   /** Sum units with errors too. */
   includeErrors?: boolean;
+  /** Files to sum although the rules leave them out (by path or file name). */
+  include?: readonly string[];
 }
 
 /** The files named, with folders expanded to the report files directly inside them (sorted by name). */
@@ -72,19 +79,48 @@ export async function aggregateFiles(paths: readonly string[], options: Aggregat
   const latest = new Map<string, string>();
   for (const r of read) if (r.result.ok) latest.set(unitKey(r.result.doc.agency.name, r.result.doc.year), r.file);
 
+  // the files that stay, assessed, then the one decision of eligibility.ts over them in the order given
+  const kept = read.flatMap((r, i) => {
+    if (!r.result.ok) return [];
+    const doc = r.result.doc;
+    const winner = latest.get(unitKey(doc.agency.name, doc.year))!;
+    return winner === r.file ? [{ i, file: r.file, doc, assessment: assessUnit(doc, { year, format }) }] : [];
+  });
+  const defaults = eligibility(
+    kept.map((k) => ({ fileName: basename(k.file), doc: k.doc, assessment: k.assessment })),
+    { year, format },
+  );
+  const named = new Set(options.include ?? []);
+  const decided = new Map(kept.map((k, j) => [k.i, { ...k, eligibility: defaults[j]! }]));
+
   const units: FileUnit[] = [];
   const summed = [];
   for (const [i, r] of read.entries()) {
     if (!r.result.ok) {
-      units.push({ file: r.file, status: 'unreadable', errors: 1, warnings: 0, included: false, message: r.result.error, findings: [] });
+      units.push({ file: r.file, status: 'unreadable', errors: 1, warnings: 0, included: false, reason: r.result.error, includedByChoice: false, message: r.result.error, findings: [] });
       continue;
     }
     const doc = r.result.doc;
-    const a = assessUnit(doc, { year, format });
-    const winner = latest.get(unitKey(doc.agency.name, doc.year))!;
-    const replacedBy = winner !== r.file ? winner : undefined;
-    const included = !replacedBy && isIncluded(a.status, options.includeErrors ? true : null);
-    units.push({ file: r.file, name: doc.agency.name, year: doc.year, format: doc.format, ...a, included, replacedBy });
+    const d = decided.get(i);
+    if (!d) {
+      const winner = latest.get(unitKey(doc.agency.name, doc.year))!;
+      const a = assessUnit(doc, { year, format });
+      const reason = `已被同一单位同一年度的“${basename(winner)}”替换`;
+      units.push({ file: r.file, name: doc.agency.name, year: doc.year, format: doc.format, ...a, included: false, reason, includedByChoice: false, replacedBy: winner });
+      continue;
+    }
+    const choice = named.has(r.file) || named.has(basename(r.file)) || (options.includeErrors === true && d.eligibility.kind === 'errors') ? true : null;
+    const included = includedBy(d.eligibility, choice);
+    units.push({
+      file: r.file,
+      name: doc.agency.name,
+      year: doc.year,
+      format: doc.format,
+      ...d.assessment,
+      included,
+      reason: d.eligibility.reason,
+      includedByChoice: included && d.eligibility.reason !== null,
+    });
     if (included) summed.push({ id: i + 1, name: doc.agency.name, format: doc.format, cells: doc.cells });
   }
   return { year, format, units, sum: aggregate(summed, format) };

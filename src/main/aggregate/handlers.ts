@@ -64,15 +64,16 @@ export const aggregateHandlers: Handlers<AggregateMethods> = {
     const store = ctx.store; // read after the awaits: a restore may have swapped it
     parentOf(store, parentId);
     const units = unitsOf(store);
-    const results = units.transaction(() =>
-      outcomes.map((o): AggregateAddResult => {
-        if (!('doc' in o)) return o;
-        const { id, replaced } = units.put(o, store.now());
-        const { parentId: _p, ...unit } = units.unit(id);
-        return { fileName: o.fileName, outcome: replaced ? 'replaced' : 'added', unit };
-      }),
-    );
-    return { results };
+    return units.transaction(() => {
+      const stored = outcomes.map((o) => ('doc' in o ? { o, ...units.put(o, store.now()) } : { o }));
+      // the defaults depend on all the units (duplicates): read once, after every file is in
+      const byId = new Map(units.list(parentId).map((u) => [u.id, u]));
+      const results = stored.map((s): AggregateAddResult => {
+        if (!('id' in s) || !('doc' in s.o)) return s.o as AggregateAddResult;
+        return { fileName: s.o.fileName, outcome: s.replaced ? 'replaced' : 'added', unit: byId.get(s.id!) };
+      });
+      return { results };
+    });
   },
 
   'aggregate.listUnits': ({ parentId }, { store }) => {
@@ -83,8 +84,8 @@ export const aggregateHandlers: Handlers<AggregateMethods> = {
     };
   },
 
-  'aggregate.setIncluded': ({ unitId, included }, { store }) => {
-    unitsOf(store).setIncluded(unitId, included);
+  'aggregate.setIncluded': ({ unitId, included, note }, { store }) => {
+    unitsOf(store).setIncluded(unitId, included, note ?? null, store.now());
     return { ok: true as const };
   },
 
@@ -109,7 +110,13 @@ export const aggregateHandlers: Handlers<AggregateMethods> = {
         .cells.filter((c) => (parent.cells[c.id] ?? null) !== (next[c.id] ?? null))
         .map((c) => ({ cell: c.id, value: next[c.id] ?? null }));
       store.writeCells(parentId, writes);
-      const saved = store.recordRevision(parentId, 'import', () => `生成汇总：${sum.units} 个单位，更新单元格 ${writes.length} 处`);
+      // units summed against the rules' default are named in the history, with the reason given
+      const chosen = unitsOf(store)
+        .units(parentId)
+        .filter((u) => u.included && u.includeNote)
+        .map((u) => `“${u.name}”（${u.includeNote}）`);
+      const label = `生成汇总：${sum.units} 个单位，更新单元格 ${writes.length} 处${chosen.length ? `；经确认计入 ${chosen.join('、')}` : ''}`;
+      const saved = store.recordRevision(parentId, 'import', () => label);
       const updated = store.report(parentId);
       refreshCounts(store, updated);
       refreshNextYear(store, updated);

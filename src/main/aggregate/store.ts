@@ -8,7 +8,8 @@ import type { AggregateUnit } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import type { Finding } from '../../shared/findings';
 import { ExchangeFile, toExchange, type ReportDoc } from '../../shared/report';
-import { isIncluded, unitKey, type UnitAssessment, type UnitSource } from './units';
+import { eligibility, includedBy } from './eligibility';
+import { unitKey, type UnitAssessment, type UnitSource } from './units';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS aggregate_units (
@@ -25,11 +26,17 @@ const SCHEMA = `
     errors INTEGER NOT NULL,
     warnings INTEGER NOT NULL,
     findings TEXT NOT NULL, -- JSON array of findings
-    include_override INTEGER, -- NULL: the default (included unless it has errors)
+    include_override INTEGER, -- NULL: the default (eligibility.ts)
     imported_at TEXT NOT NULL,
+    replaced_file TEXT, -- the file of the same agency and year that this one replaced
+    include_note TEXT, -- why the user included a unit left out by default
+    include_at TEXT,
     UNIQUE (parent_id, unit_key)
   );
 `;
+
+/** Columns added after the table first shipped: databases made before get them on open. */
+const ADDED_COLUMNS = ['replaced_file TEXT', 'include_note TEXT', 'include_at TEXT'];
 
 interface UnitRow {
   id: number;
@@ -45,12 +52,19 @@ interface UnitRow {
   findings: string;
   includeOverride: number | null;
   importedAt: string;
+  replacedFile: string | null;
+  includeNote: string | null;
+  includeAt: string | null;
+  doc: string;
 }
 
 const COLUMNS = `id, parent_id AS parentId, name, year, format, file_name AS fileName, source, status, errors, warnings,
-  findings, include_override AS includeOverride, imported_at AS importedAt`;
+  findings, include_override AS includeOverride, imported_at AS importedAt, replaced_file AS replacedFile,
+  include_note AS includeNote, include_at AS includeAt, doc`;
 
-function toUnit(r: UnitRow): AggregateUnit & { parentId: number } {
+type Unit = AggregateUnit & { parentId: number; doc: ReportDoc };
+
+function toUnit(r: UnitRow, reason: string | null, doc: ReportDoc): Unit {
   const override = r.includeOverride === null ? null : r.includeOverride === 1;
   return {
     id: r.id,
@@ -63,10 +77,15 @@ function toUnit(r: UnitRow): AggregateUnit & { parentId: number } {
     status: r.status,
     errors: r.errors,
     warnings: r.warnings,
-    included: isIncluded(r.status, override),
+    included: includedBy({ reason, kind: null }, override),
     includeOverride: override,
+    reason,
+    replacedFile: r.replacedFile,
+    includeNote: r.includeNote,
+    includeAt: r.includeAt,
     findings: JSON.parse(r.findings) as Finding[],
     importedAt: r.importedAt,
+    doc,
   };
 }
 
@@ -75,6 +94,8 @@ export interface StoredUnitDoc {
   name: string;
   included: boolean;
   doc: ReportDoc;
+  /** Why the user included a unit left out by default. */
+  includeNote: string | null;
 }
 
 export interface NewUnit {
@@ -89,8 +110,8 @@ const stores = new WeakMap<Database.Database, AggregateStore>();
 
 export class AggregateStore {
   private readonly stmts;
-  /** Parsed units per parent: the checks may ask on every keystroke; only this class writes the table. */
-  private readonly cache = new Map<number, StoredUnitDoc[]>();
+  /** Parsed and evaluated units per parent: the checks may ask on every keystroke; only this class writes the table. */
+  private readonly cache = new Map<number, Unit[]>();
 
   /** One store per connection (restoring a backup opens a new connection, and gets a new store). */
   static for(db: Database.Database): AggregateStore {
@@ -104,20 +125,24 @@ export class AggregateStore {
 
   private constructor(private readonly db: Database.Database) {
     db.exec(SCHEMA);
+    const have = new Set((db.prepare('PRAGMA table_info(aggregate_units)').all() as { name: string }[]).map((c) => c.name));
+    for (const column of ADDED_COLUMNS) if (!have.has(column.split(' ')[0]!)) db.exec(`ALTER TABLE aggregate_units ADD COLUMN ${column}`);
     const p = (sql: string) => db.prepare(sql);
     this.stmts = {
-      list: p(`SELECT ${COLUMNS} FROM aggregate_units WHERE parent_id = ? ORDER BY name, year`),
-      one: p(`SELECT ${COLUMNS} FROM aggregate_units WHERE id = ?`),
-      docs: p('SELECT id, name, doc, status, include_override AS includeOverride FROM aggregate_units WHERE parent_id = ? ORDER BY name, year'),
-      byKey: p('SELECT id FROM aggregate_units WHERE parent_id = ? AND unit_key = ?'),
+      // in the order they were added: of two identical units the later one is the duplicate
+      list: p(`SELECT ${COLUMNS} FROM aggregate_units WHERE parent_id = ? ORDER BY id`),
+      parentOf: p('SELECT parent_id AS parentId FROM aggregate_units WHERE id = ?'),
+      parent: p('SELECT year, format FROM reports WHERE id = ?'),
+      byKey: p('SELECT id, file_name AS fileName FROM aggregate_units WHERE parent_id = ? AND unit_key = ?'),
       upsert: p(`INSERT INTO aggregate_units (parent_id, unit_key, name, year, format, file_name, source, doc, status, errors, warnings,
-          findings, include_override, imported_at)
-        VALUES (@parentId, @unitKey, @name, @year, @format, @fileName, @source, @doc, @status, @errors, @warnings, @findings, NULL, @importedAt)
+          findings, include_override, imported_at, replaced_file)
+        VALUES (@parentId, @unitKey, @name, @year, @format, @fileName, @source, @doc, @status, @errors, @warnings, @findings, NULL, @importedAt, NULL)
         ON CONFLICT (parent_id, unit_key) DO UPDATE SET name = excluded.name, format = excluded.format, file_name = excluded.file_name,
           source = excluded.source, doc = excluded.doc, status = excluded.status, errors = excluded.errors, warnings = excluded.warnings,
-          findings = excluded.findings, include_override = NULL, imported_at = excluded.imported_at
+          findings = excluded.findings, include_override = NULL, include_note = NULL, include_at = NULL, imported_at = excluded.imported_at,
+          replaced_file = @replacedFile
         RETURNING id`),
-      setOverride: p('UPDATE aggregate_units SET include_override = ? WHERE id = ?'),
+      setOverride: p('UPDATE aggregate_units SET include_override = ?, include_note = ?, include_at = ? WHERE id = ?'),
       remove: p('DELETE FROM aggregate_units WHERE id = ?'),
     };
   }
@@ -126,21 +151,43 @@ export class AggregateStore {
     return this.db.transaction(fn).immediate();
   }
 
-  list(parentId: number): AggregateUnit[] {
-    return (this.stmts.list.all(parentId) as UnitRow[]).map(toUnit).map(({ parentId: _p, ...u }) => u);
+  /** The parent's units, each with the default the eligibility rules give it (in the order added). */
+  private evaluate(parentId: number): Unit[] {
+    const cached = this.cache.get(parentId);
+    if (cached) return cached;
+    // stored by this module after validation; parsing again guards against a hand-edited database
+    const rows = this.stmts.list.all(parentId) as UnitRow[];
+    const parent = this.stmts.parent.get(parentId) as { year: number; format: ReportDoc['format'] } | undefined;
+    const docs = rows.map((r) => ExchangeFile.parse(JSON.parse(r.doc)));
+    const defaults = parent
+      ? eligibility(
+          rows.map((r, i) => ({ fileName: r.fileName, doc: docs[i]!, assessment: { errors: r.errors, findings: JSON.parse(r.findings) as Finding[] } })),
+          parent,
+        )
+      : rows.map(() => ({ reason: null, kind: null }));
+    const units = rows.map((r, i) => toUnit(r, defaults[i]!.reason, docs[i]!));
+    this.cache.set(parentId, units);
+    return units;
   }
 
-  unit(id: number): AggregateUnit & { parentId: number } {
-    const row = this.stmts.one.get(id) as UnitRow | undefined;
-    if (!row) throw new AppError('not_found', `没有找到编号为 ${id} 的下属单位报告，可能已被移除。`);
-    return toUnit(row);
+  list(parentId: number): AggregateUnit[] {
+    return this.evaluate(parentId)
+      .map(({ parentId: _p, doc: _d, ...u }) => u)
+      .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.year - b.year || a.id - b.id);
+  }
+
+  unit(id: number): Unit {
+    const row = this.stmts.parentOf.get(id) as { parentId: number } | undefined;
+    const unit = row && this.evaluate(row.parentId).find((u) => u.id === id);
+    if (!unit) throw new AppError('not_found', `没有找到编号为 ${id} 的下属单位报告，可能已被移除。`);
+    return unit;
   }
 
   /** Add a unit, or replace the stored unit of the same agency and year (the user's include choice is reset). */
-  put(u: NewUnit, now: string): { id: number; replaced: boolean } {
+  put(u: NewUnit, now: string): { id: number; replaced: boolean; replacedFile: string | null } {
     this.cache.delete(u.parentId);
     const key = unitKey(u.doc.agency.name, u.doc.year);
-    const replaced = this.stmts.byKey.get(u.parentId, key) !== undefined;
+    const old = this.stmts.byKey.get(u.parentId, key) as { id: number; fileName: string } | undefined;
     const { id } = this.stmts.upsert.get({
       parentId: u.parentId,
       unitKey: key,
@@ -155,13 +202,21 @@ export class AggregateStore {
       warnings: u.assessment.warnings,
       findings: JSON.stringify(u.assessment.findings),
       importedAt: now,
+      replacedFile: old?.fileName ?? null,
     }) as { id: number };
-    return { id, replaced };
+    return { id, replaced: old !== undefined, replacedFile: old?.fileName ?? null };
   }
 
-  setIncluded(id: number, included: boolean | null): void {
-    this.cache.delete(this.unit(id).parentId);
-    this.stmts.setOverride.run(included === null ? null : included ? 1 : 0, id);
+  /**
+   * The user's choice: null back to the default. Including a unit the rules leave out takes a reason,
+   * kept with the unit and shown wherever it is listed.
+   */
+  setIncluded(id: number, included: boolean | null, note: string | null = null, now = new Date().toISOString()): void {
+    const unit = this.unit(id);
+    const explicit = included === true && unit.reason !== null;
+    if (explicit && !note?.trim()) throw new AppError('invalid_input', `“${unit.name}”默认不计入汇总（${unit.reason}）；如确需计入，请写明理由。`);
+    this.cache.delete(unit.parentId);
+    this.stmts.setOverride.run(included === null ? null : included ? 1 : 0, explicit ? note!.trim() : null, explicit ? now : null, id);
   }
 
   remove(id: number): void {
@@ -171,17 +226,8 @@ export class AggregateStore {
 
   /** The parent's units with their reports, for summing and tracing. */
   units(parentId: number): StoredUnitDoc[] {
-    const cached = this.cache.get(parentId);
-    if (cached) return cached;
-    const rows = this.stmts.docs.all(parentId) as { id: number; name: string; doc: string; status: AggregateUnit['status']; includeOverride: number | null }[];
-    const units = rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      included: isIncluded(r.status, r.includeOverride === null ? null : r.includeOverride === 1),
-      // stored by this module after validation; parsing again guards against a hand-edited database
-      doc: ExchangeFile.parse(JSON.parse(r.doc)),
-    }));
-    this.cache.set(parentId, units);
-    return units;
+    return this.evaluate(parentId)
+      .map((u) => ({ id: u.id, name: u.name, included: u.included, doc: u.doc, includeNote: u.includeNote }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || a.doc.year - b.doc.year || a.id - b.id);
   }
 }

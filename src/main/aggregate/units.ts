@@ -1,7 +1,7 @@
 /**
  * Units' files in, assessed before summing: an exchange file is validated here; .docx, .html and .txt
- * go through the importers. A unit's status says whether it can be summed: units with error-level
- * findings are flagged and left out unless the user includes them.
+ * go through the importers. A unit's status sums up its findings; whether it is summed by default is
+ * decided over all the units together (eligibility.ts).
  */
 import type { ImportMessage } from '../../shared/api';
 import { runChecks } from '../../shared/checks/index';
@@ -16,7 +16,7 @@ import type { z } from 'zod';
 /** An exchange file is a few kilobytes; anything far larger is not one. */
 export const MAX_EXCHANGE_BYTES = 5 * 1024 * 1024;
 
-export type UnitSource = 'exchange' | 'docx' | 'html' | 'text';
+export type UnitSource = 'exchange' | 'docx' | 'html' | 'text' | 'xlsx';
 
 export type ReadUnitResult =
   | { ok: true; doc: ReportDoc; source: UnitSource; messages: z.infer<typeof ImportMessage>[] }
@@ -46,7 +46,7 @@ export async function readUnitFile(fileName: string, bytes: Uint8Array): Promise
     return { ok: true, doc, source: report.source, messages: report.messages };
   } catch (e) {
     if (e instanceof AppError) return { ok: false, code: e.code, error: e.message };
-    return { ok: false, code: 'unsupported_file', error: `无法读取“${fileName}”：不是可识别的报告文件（支持 .json 交换文件、.docx、.html、.txt）。` };
+    return { ok: false, code: 'unsupported_file', error: `无法读取“${fileName}”：不是可识别的报告文件（支持 .json 交换文件、.docx、.html、.txt、.xlsx）。` };
   }
 }
 
@@ -89,9 +89,4 @@ export function assessUnit(doc: ReportDoc, parent: { year: number; format: Forma
   const errors = findings.filter((f) => f.severity === 'error' && !f.acknowledged).length;
   const warnings = findings.filter((f) => f.severity === 'warning' && !f.acknowledged).length;
   return { status: errors ? 'errors' : warnings ? 'warnings' : 'ok', errors, warnings, findings };
-}
-
-/** Included in the sum: what the user chose, else every unit without errors. */
-export function isIncluded(status: UnitStatus, override: boolean | null | undefined): boolean {
-  return override ?? status !== 'errors';
 }

@@ -16,12 +16,13 @@ export const HELP = `政府信息公开年报助手 命令行工具
       --previous  上年度报告，用于跨年度核对（上年结转、重复率）
       --json      以 JSON 输出：{ "findings": [ { "rule", "severity", "cells", "message" } ] }
   ${USAGE.export}
-      导出为 Word 文档（或网页）。报告有错误时拒绝导出并列出错误，加 --force 强制导出。
+      导出为 Word 文档（或网页、Excel/WPS 统计表）。报告有错误时拒绝导出 Word 和网页并列出错误，加 --force 强制导出；
+      统计表（.xlsx）另有一页检查结果，有错误时也导出。
   ${USAGE.new}
       在标准输出生成一份空白交换文件。机关级别：province、province-department、city、city-department、
       county、county-department、township、other。
   ${USAGE.import}
-      导入已发布的报告（Word、网页、文本），在标准输出给出交换文件，在标准错误给出导入报告；
+      导入已发布的报告（Word、网页、文本、Excel/WPS 表格），在标准输出给出交换文件，在标准错误给出导入报告；
       --json 时输出 { "exchange", "importReport" }。
   ${DB_USAGE.join('\n  ')}
       操作本程序的数据库：列出、导入、导出交换文件，备份与恢复。--db 默认为程序的数据文件夹中的数据库。

@@ -4,7 +4,6 @@ import { runChecks } from '../../shared/checks/index';
 import { AppError } from '../../shared/errors';
 import { SEVERITY_NAMES, type Finding } from '../../shared/findings';
 import { toExchange, type ReportDoc } from '../../shared/report';
-import { markAcknowledged } from '../services/documents';
 import { exportFileName, renderExport } from '../services/export';
 import { parse, noExtraPositionals, requirePositional } from './args';
 import { USAGE } from './usage';
@@ -14,7 +13,7 @@ import type { Io } from './io';
 
 function findingsFor(doc: ReportDoc, previous: ReportDoc | null): Finding[] {
   // The command line checks a report as it would be published: a blank cell is an error (cell.missing).
-  return markAcknowledged(runChecks(doc, { previous, forExport: true }), doc.acknowledged);
+  return runChecks(doc, { previous, forExport: true });
 }
 
 function describeDoc(doc: ReportDoc): string {
@@ -63,19 +62,22 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
 }
 
 export async function exportCommand(args: string[], io: Io): Promise<number> {
-  const p = parse(args, { docx: { type: 'string' }, html: { type: 'string' }, force: { type: 'boolean' } }, USAGE.export);
+  const p = parse(args, { docx: { type: 'string' }, html: { type: 'string' }, xlsx: { type: 'string' }, force: { type: 'boolean' } }, USAGE.export);
   noExtraPositionals(p, 1, USAGE.export);
   const file = requirePositional(p, 0, '要导出的报告文件', USAGE.export);
-  const targets = (['docx', 'html'] as const).filter((k) => typeof p.values[k] === 'string');
-  if (targets.length === 0) throw new AppError('invalid_input', `缺少参数 --docx <输出.docx>（或 --html <输出.html>）。\n用法：${USAGE.export}`);
+  const targets = (['docx', 'html', 'xlsx'] as const).filter((k) => typeof p.values[k] === 'string');
+  if (targets.length === 0) throw new AppError('invalid_input', `缺少参数 --docx <输出.docx>（或 --html <输出.html>、--xlsx <输出.xlsx>）。\n用法：${USAGE.export}`);
   const { doc } = await readReport(file);
-  const errors = findingsFor(doc, null).filter((f) => f.severity === 'error');
+  const findings = findingsFor(doc, null);
+  // the workbook lists the findings, so it is written for a draft too (as the app does); Word and web pages wait
+  const gated = targets.some((k) => k !== 'xlsx');
+  const errors = gated ? findings.filter((f) => f.severity === 'error') : [];
   if (errors.length > 0 && !p.values.force) {
     io.err(`报告还有 ${errors.length} 处错误，未导出：\n\n${findingsTable(errors)}\n请先改正；如确需导出，请加 --force。\n`);
     return 1;
   }
   for (const kind of targets) {
-    const data = await renderExport(doc, kind);
+    const data = await renderExport(doc, kind, {}, findings);
     const written = writeOutput(p.values[kind] as string, data);
     io.out(`已导出：${written}（${exportFileName(doc, kind)}）\n`);
   }

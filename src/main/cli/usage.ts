@@ -1,9 +1,9 @@
 /** One line of usage per command, shown by --help and with every argument mistake. */
 export const USAGE = {
   check: 'gov-report check <报告文件> [--previous <上年报告文件>] [--json]',
-  export: 'gov-report export <report.json> --docx <输出.docx> [--html <输出.html>] [--force]',
+  export: 'gov-report export <report.json> --docx <输出.docx> [--html <输出.html>] [--xlsx <统计表.xlsx>] [--force]',
   new: 'gov-report new --year <年度> --agency <机关名称> --level <机关级别>',
-  import: 'gov-report import <文件.docx|.html|.txt|.json> [--json]',
+  import: 'gov-report import <文件.docx|.html|.txt|.xlsx|.json> [--json]',
 };
 
 export const DB_USAGE = [

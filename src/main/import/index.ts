@@ -1,6 +1,6 @@
 /**
  * Importing a report from a file: an exchange .json, a .docx (Word or WPS), a web page (.html, or .mht
- * saved as a single file) or pasted text (.txt). Each source is read into the neutral model (model.ts), then one pipeline finds the title,
+ * saved as a single file) pasted text (.txt) or an Excel/WPS workbook (.xlsx). Each source is read into the neutral model (model.ts), then one pipeline finds the title,
  * the six parts and the three tables, matches every cell by its labels against the format definition and
  * writes an import report of what matched and what did not — nothing silently guessed.
  */
@@ -22,6 +22,7 @@ import { labelMatches, normalizeLabel, yearIn } from './normalize';
 import { outline, type Outline } from './structure';
 import { matchTables } from './tables';
 import { readText } from './text';
+import { readXlsx } from './xlsx';
 
 export interface ImportResult {
   doc: ReportDoc;
@@ -40,6 +41,7 @@ function extensionOf(fileName: string): string {
 
 function sniff(fileName: string, bytes: Uint8Array): SourceKind {
   const ext = extensionOf(fileName);
+  if (ext === 'xlsx' || ext === 'xlsm' || ext === 'xls' || ext === 'et') return 'xlsx';
   if (ext === 'docx' || ext === 'doc' || ext === 'wps' || ext === 'docm' || ext === 'dotx') return 'docx';
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'docx';
   if (ext === 'json') return 'exchange';
@@ -102,6 +104,7 @@ export async function importFile(fileName: string, bytes: Uint8Array): Promise<I
   const kind = sniff(fileName, bytes);
   if (kind === 'exchange') return importExchange(bytes);
   const mhtml = /^mht(ml)?$/.test(extensionOf(fileName));
+  if (kind === 'xlsx') return importSource(await readXlsx(bytes));
   if (kind === 'docx') return importSource(readDocx(bytes));
   if (kind === 'html' && mhtml) return importSource(readHtml(htmlOfMhtml(checkTextFile(bytes, '网页'))));
   const decoded = kind === 'html' ? decodeTextFile(bytes, '网页', true) : decodeTextFile(bytes, '文本');

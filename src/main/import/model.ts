@@ -17,7 +17,7 @@ export type SourceRow = SourceCell[];
 export type SourceBlock = { kind: 'paragraph'; text: string } | { kind: 'table'; rows: SourceRow[] };
 
 export interface SourceDocument {
-  source: 'docx' | 'html' | 'text';
+  source: 'docx' | 'html' | 'text' | 'xlsx';
   blocks: SourceBlock[];
   /** A title found outside the article body (HTML <title>, a heading above the content). */
   titleHint?: string;

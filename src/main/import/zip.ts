@@ -1,5 +1,5 @@
 /**
- * Reading one entry out of a .docx (a zip) without trusting it: the central directory is parsed by hand
+ * Reading one entry out of a .docx or .xlsx (a zip) without trusting it: the central directory is parsed by hand
  * so the entry count and every declared size are checked before anything is inflated, and the entry is
  * inflated in small slices while counting, so a zip bomb stops at the cap instead of filling memory.
  */
@@ -25,15 +25,24 @@ const EOCD_SIG = 0x06054b50;
 const CEN_SIG = 0x02014b50;
 const LOC_SIG = 0x04034b50;
 
-const notADocx = (why: string) =>
-  new AppError('unsupported_file', `无法读取该 .docx 文件：${why}。请在 Word 或 WPS 中打开并另存为 .docx 后再导入。`);
+/** The kind of zip a message names: a Word document, or an Excel/WPS workbook. */
+export interface ZipKind {
+  ext: string;
+  app: string;
+}
+export const DOCX: ZipKind = { ext: '.docx', app: 'Word 或 WPS' };
+export const XLSX: ZipKind = { ext: '.xlsx', app: 'Excel 或 WPS 表格' };
+
+const notA = (kind: ZipKind, why: string) =>
+  new AppError('unsupported_file', `无法读取该 ${kind.ext} 文件：${why}。请在 ${kind.app} 中打开并另存为 ${kind.ext} 后再导入。`);
 
 export function isZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
 /** The entries of the central directory, after checking count and declared sizes. */
-export function listZip(bytes: Uint8Array): ZipEntry[] {
+export function listZip(bytes: Uint8Array, kind: ZipKind = DOCX): ZipEntry[] {
+  const notADocx = (why: string) => notA(kind, why);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // the end record sits in the last 22 + 65535 (comment) bytes
   let eocd = -1;
@@ -48,7 +57,7 @@ export function listZip(bytes: Uint8Array): ZipEntry[] {
   const dirSize = view.getUint32(eocd + 12, true);
   const dirOffset = view.getUint32(eocd + 16, true);
   if (count === 0xffff || dirOffset === 0xffffffff) throw notADocx('不支持 ZIP64 格式');
-  if (count > MAX_ZIP_ENTRIES) throw new AppError('too_large', `该 .docx 文件包含 ${count} 个部件，超过上限 ${MAX_ZIP_ENTRIES}，已拒绝导入。`);
+  if (count > MAX_ZIP_ENTRIES) throw new AppError('too_large', `该 ${kind.ext} 文件包含 ${count} 个部件，超过上限 ${MAX_ZIP_ENTRIES}，已拒绝导入。`);
   if (dirOffset + dirSize > bytes.length) throw notADocx('目录区超出文件范围');
   const entries: ZipEntry[] = [];
   let total = 0;
@@ -68,10 +77,10 @@ export function listZip(bytes: Uint8Array): ZipEntry[] {
     const name = decoder.decode(bytes.subarray(p + 46, p + 46 + nameLen));
     if (size === 0xffffffff || compressedSize === 0xffffffff) throw notADocx('不支持 ZIP64 格式');
     if (size > MAX_ENTRY_BYTES)
-      throw new AppError('too_large', `该 .docx 文件中的部件“${name.slice(0, 60)}”解压后达 ${Math.round(size / 1048576)} MB，超过上限，已拒绝导入（疑似压缩炸弹）。`);
+      throw new AppError('too_large', `该 ${kind.ext} 文件中的部件“${name.slice(0, 60)}”解压后达 ${Math.round(size / 1048576)} MB，超过上限，已拒绝导入（疑似压缩炸弹）。`);
     total += size;
     if (total > MAX_TOTAL_UNZIPPED_BYTES)
-      throw new AppError('too_large', '该 .docx 文件解压后的总大小超过上限，已拒绝导入（疑似压缩炸弹）。');
+      throw new AppError('too_large', `该 ${kind.ext} 文件解压后的总大小超过上限，已拒绝导入（疑似压缩炸弹）。`);
     entries.push({ name, method, flags, compressedSize, size, localOffset });
     p += 46 + nameLen + extraLen + commentLen;
   }
@@ -81,10 +90,11 @@ export function listZip(bytes: Uint8Array): ZipEntry[] {
 /**
  * Inflate one entry, refusing it when its actual size exceeds its declared size or `cap`.
  */
-export function readZipEntry(bytes: Uint8Array, entry: ZipEntry, cap: number): Uint8Array {
+export function readZipEntry(bytes: Uint8Array, entry: ZipEntry, cap: number, kind: ZipKind = DOCX): Uint8Array {
+  const notADocx = (why: string) => notA(kind, why);
   if (entry.flags & 1) throw notADocx('文件已加密');
   if (entry.size > cap)
-    throw new AppError('too_large', `该 .docx 文件的正文部件解压后达 ${Math.round(entry.size / 1048576)} MB，超过上限 ${Math.round(cap / 1048576)} MB，已拒绝导入。`);
+    throw new AppError('too_large', `该 ${kind.ext} 文件的正文部件解压后达 ${Math.round(entry.size / 1048576)} MB，超过上限 ${Math.round(cap / 1048576)} MB，已拒绝导入。`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = entry.localOffset;
   if (at + 30 > bytes.length || view.getUint32(at, true) !== LOC_SIG) throw notADocx('部件头已损坏');
@@ -94,7 +104,7 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntry, cap: number): U
   const data = bytes.subarray(start, end);
   const limit = Math.min(entry.size, cap);
   const overflow = () =>
-    new AppError('too_large', '该 .docx 文件解压后的实际大小超过其声明的大小，已拒绝导入（疑似压缩炸弹）。');
+    new AppError('too_large', `该 ${kind.ext} 文件解压后的实际大小超过其声明的大小，已拒绝导入（疑似压缩炸弹）。`);
   if (entry.method === 0) {
     if (data.length > limit) throw overflow();
     return data;

@@ -7,6 +7,8 @@ import type { TypographySettings } from '../../shared/document/typography';
 import { toExchange, type ReportDoc } from '../../shared/report';
 import { exportDocx } from '../export/docx/index';
 import { exportHtmlFragment, exportHtmlPage } from '../export/html/index';
+import { exportXlsx } from '../export/xlsx/index';
+import { runChecks } from '../../shared/checks/index';
 import type { Handlers } from './context';
 import { checkReport, docOf } from './documents';
 import { savedExportSettings } from './settings';
@@ -16,17 +18,21 @@ const MIME: Record<ExportKind, string> = {
   html: 'text/html; charset=utf-8',
   'html-fragment': 'text/html; charset=utf-8',
   exchange: 'application/json; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
 /** 某某县教育局2025年政府信息公开工作年度报告.docx — characters no file system accepts become "_". */
 export function exportFileName(doc: Pick<ReportDoc, 'agency' | 'year' | 'format'>, kind: ExportKind): string {
   const base = `${doc.agency.name}${doc.year}年${getFormat(doc.format).title}`.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_');
-  const ext = { docx: '.docx', html: '.html', 'html-fragment': '（网页片段）.html', exchange: '.json' }[kind];
+  const ext = { docx: '.docx', html: '.html', 'html-fragment': '（网页片段）.html', exchange: '.json', xlsx: '（统计表）.xlsx' }[kind];
   return base + ext;
 }
 
-/** The file content of a report in one of the export kinds, with the fonts and sizes of `settings`. */
-export async function renderExport(doc: ReportDoc, kind: ExportKind, settings: TypographySettings = {}): Promise<Buffer> {
+/**
+ * The file content of a report in one of the export kinds, with the fonts and sizes of `settings`. The
+ * workbook lists the report's findings: the caller's (checked with the previous year), else the report's own.
+ */
+export async function renderExport(doc: ReportDoc, kind: ExportKind, settings: TypographySettings = {}, findings?: readonly Finding[]): Promise<Buffer> {
   switch (kind) {
     case 'docx':
       return exportDocx(doc, settings);
@@ -36,6 +42,8 @@ export async function renderExport(doc: ReportDoc, kind: ExportKind, settings: T
       return Buffer.from(exportHtmlFragment(doc, settings), 'utf8');
     case 'exchange':
       return Buffer.from(JSON.stringify(toExchange(doc), null, 2) + '\n', 'utf8');
+    case 'xlsx':
+      return exportXlsx(doc, findings ?? runChecks(doc, { forExport: true }));
   }
 }
 
@@ -48,15 +56,16 @@ export function hasErrorsError(errors: readonly Finding[]): AppError {
   });
 }
 
-/** Documents for publication wait for a clean report; the exchange file carries drafts too. */
+/** Documents for publication wait for a clean report; the exchange file carries drafts too, and the workbook lists the findings. */
 export const GATED_KINDS: readonly ExportKind[] = ['docx', 'html', 'html-fragment'];
 
 export const exportHandlers: Handlers<'reports.export'> = {
   'reports.export': async ({ id, kind, force }, { store }) => {
     const r = store.liveReport(id);
-    const errors = GATED_KINDS.includes(kind) ? checkReport(store, r, true).filter((f) => f.severity === 'error') : [];
+    const findings = GATED_KINDS.includes(kind) || kind === 'xlsx' ? checkReport(store, r, true) : [];
+    const errors = GATED_KINDS.includes(kind) ? findings.filter((f) => f.severity === 'error') : [];
     if (errors.length > 0 && !force) throw hasErrorsError(errors);
-    const data = await renderExport(docOf(r), kind, savedExportSettings(store));
+    const data = await renderExport(docOf(r), kind, savedExportSettings(store), findings);
     const fileName = exportFileName(r, kind);
     store.logExport({ reportId: id, revision: r.revision, kind, fileName, forcedOver: errors.map((f) => f.rule) });
     return { fileName, mimeType: MIME[kind], data: data.toString('base64'), forcedOver: errors };

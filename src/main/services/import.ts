@@ -90,9 +90,9 @@ export const importHandlers: Handlers<'reports.import'> = {
     const { doc, report: importReport } = await readReportFile(fileName, bytes);
     if (dryRun) return { report: null, importReport, parsed: toExchange(doc) };
     return store.transaction(() => {
-      const agency = agencyId !== undefined ? store.agency(agencyId) : (store.agencyByName(doc.agency.name) ?? store.createAgency(doc.agency));
+      const agency = agencyId !== undefined ? store.agency(agencyId) : (store.agencyByName(doc.agency.name) ?? store.createAgency(doc.agency, false));
       const state = importedState(doc);
-      const source = { exchange: '交换文件', docx: 'Word 文档', html: '网页', text: '文本' }[importReport.source];
+      const source = { exchange: '交换文件', docx: 'Word 文档', html: '网页', text: '文本', xlsx: '电子表格' }[importReport.source];
       const existing = store.liveReportId(agency.id, doc.year);
       let id: number;
       if (existing === undefined) {
@@ -112,7 +112,7 @@ export const importHandlers: Handlers<'reports.import'> = {
         );
       }
       const r = store.report(id);
-      return { report: toDetail(r, previousOf(store, r)), importReport, parsed: toExchange(doc) };
+      return { report: toDetail(store, r), importReport, parsed: toExchange(doc) };
     });
   },
 };

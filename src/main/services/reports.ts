@@ -92,6 +92,7 @@ export const reportHandlers: Handlers<ReportMethods> = {
   'reports.create': ({ agencyId, year, from }, { store }) =>
     store.transaction(() => {
       const agency = store.agency(agencyId);
+      store.markAgencyOwn(agencyId); // a report made here: the user reports for this agency
       const format = formatForYear(year);
       const state = blankState(format);
       let summary = '新建（空白）';
@@ -106,7 +107,7 @@ export const reportHandlers: Handlers<ReportMethods> = {
         summary = `新建（由 ${year - 1} 年度报告结转）`;
       }
       const r = createReport(store, { agencyId, year, format }, state, summary, 'create');
-      return toDetail(r, previousOf(store, r));
+      return toDetail(store, r);
     }),
 
   'reports.duplicate': ({ id, agencyId, year }, { store }) =>
@@ -127,12 +128,12 @@ export const reportHandlers: Handlers<ReportMethods> = {
         acknowledged: sameFormat ? source.acknowledged : [],
       };
       const r = createReport(store, { agencyId: targetAgency, year: targetYear, format }, state, `复制自“${source.agency.name}”${source.year} 年度报告`, 'duplicate');
-      return toDetail(r, previousOf(store, r));
+      return toDetail(store, r);
     }),
 
   'reports.open': ({ id }, { store }) => {
     const r = store.report(id);
-    return toDetail(r, previousOf(store, r));
+    return toDetail(store, r);
   },
 
   'reports.updateCells': ({ id, changes }, { store }) =>
@@ -233,7 +234,7 @@ export const reportHandlers: Handlers<ReportMethods> = {
       store.recordRevision(id, 'restore', () => `恢复到版本 ${revision}`);
       afterChange(store, id, true);
       const r = store.report(id);
-      return toDetail(r, previousOf(store, r));
+      return toDetail(store, r);
     }),
 
   'reports.delete': ({ id }, { store }) =>

@@ -10,6 +10,7 @@ import { AppError } from '../../shared/errors';
 import { listBackups } from './backups';
 import { beijingTime } from './clock';
 import { SCHEMA_VERSION, migrate } from './migrations';
+import { isNativeModuleLoadError, nativeModuleError } from './native-module';
 
 
 const CORRUPT_CODES = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_CORRUPT_INDEX', 'SQLITE_CORRUPT_SEQUENCE', 'SQLITE_CORRUPT_VTAB']);
@@ -99,6 +100,7 @@ function inspect(dbPath: string, backupDir: string): void {
     if (result !== 'ok') throw corruptDatabaseError(dbPath, backupDir, String(result));
   } catch (e) {
     if (e instanceof AppError) throw e;
+    if (isNativeModuleLoadError(e)) throw nativeModuleError(e);
     if (isCorruptionError(e)) throw corruptDatabaseError(dbPath, backupDir, (e as Error).message);
     throw new AppError('internal', `无法打开数据库文件 ${dbPath}：${(e as Error).message}`);
   } finally {
@@ -151,6 +153,7 @@ export function openDatabase(dbPath: string, backupDir: string): Database.Databa
     return db;
   } catch (e) {
     db?.close();
+    if (isNativeModuleLoadError(e)) throw nativeModuleError(e);
     if (isCorruptionError(e)) throw corruptDatabaseError(dbPath, backupDir, (e as Error).message);
     if ((e as { code?: string }).code === 'SQLITE_BUSY') {
       throw new AppError('conflict', `数据库文件 ${dbPath} 正被另一个程序使用，请关闭其他窗口后重试。`);

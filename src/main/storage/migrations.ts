@@ -88,6 +88,18 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE reports ADD COLUMN counts_stale INTEGER NOT NULL DEFAULT 0;
       CREATE INDEX reports_counts_stale ON reports(id) WHERE counts_stale = 1;
     `),
+  // 3: the agencies the user reports for (own) apart from those of imported reference reports. Existing
+  // agencies whose every report came in by import are taken as reference agencies.
+  (db) =>
+    db.exec(`
+      ALTER TABLE agencies ADD COLUMN own INTEGER NOT NULL DEFAULT 1;
+      UPDATE agencies SET own = 0
+        WHERE EXISTS (SELECT 1 FROM reports r WHERE r.agency_id = agencies.id)
+          AND NOT EXISTS (
+            SELECT 1 FROM reports r JOIN revisions v ON v.report_id = r.id AND v.revision = 1
+            WHERE r.agency_id = agencies.id AND v.kind <> 'import'
+          );
+    `),
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { ReportStatus } from '../../shared/api';
 import type { AgencyLevel } from '../../shared/agency';
+import { acknowledgementKey } from '../../shared/checks/acknowledgements';
 import { AppError } from '../../shared/errors';
 import type { FormatId } from '../../shared/format/index';
 import type { Acknowledgement, AgencyRef, Cells, Narrative } from '../../shared/report';
@@ -39,7 +40,12 @@ export interface StoredAgency {
   name: string;
   level: AgencyLevel;
   createdAt: string;
+  /** The user reports for it (false: only the agency of imported reference reports). */
+  own: boolean;
 }
+
+type AgencyRow = Omit<StoredAgency, 'own'> & { own: number };
+const toAgency = (r: AgencyRow): StoredAgency => ({ ...r, own: r.own === 1 });
 
 export interface ReportRow {
   id: number;
@@ -75,12 +81,11 @@ export interface ExportLogEntry {
   createdAt: string;
 }
 
-const AGENCY_COLUMNS = 'id, name, level, created_at AS createdAt';
+const AGENCY_COLUMNS = 'id, name, level, created_at AS createdAt, own';
 /** Column order matters: listReports reads raw rows by position. */
 const REPORT_ROW = `r.id, r.agency_id AS agencyId, a.name AS agencyName, a.level AS agencyLevel, r.year, r.format, r.status,
   r.errors, r.warnings, r.updated_at AS updatedAt, r.deleted_at AS deletedAt`;
 
-const ackKey = (cells: readonly string[]) => JSON.stringify([...cells].sort());
 
 export class Store {
   private readonly stmts;
@@ -94,7 +99,8 @@ export class Store {
       agencies: p(`SELECT ${AGENCY_COLUMNS} FROM agencies ORDER BY name`),
       agency: p(`SELECT ${AGENCY_COLUMNS} FROM agencies WHERE id = ?`),
       agencyByName: p(`SELECT ${AGENCY_COLUMNS} FROM agencies WHERE name = ?`),
-      insertAgency: p('INSERT INTO agencies (name, level, created_at) VALUES (?, ?, ?)'),
+      insertAgency: p('INSERT INTO agencies (name, level, created_at, own) VALUES (?, ?, ?, ?)'),
+      markOwn: p('UPDATE agencies SET own = 1 WHERE id = ? AND own = 0'),
       report: p(`SELECT ${REPORT_ROW}, r.manual_totals AS manualTotals, r.revision, r.created_at AS createdAt
         FROM reports r JOIN agencies a ON a.id = r.agency_id WHERE r.id = ?`),
       liveReportId: p('SELECT id FROM reports WHERE agency_id = ? AND year = ? AND deleted_at IS NULL'),
@@ -142,23 +148,30 @@ export class Store {
   // ---- agencies
 
   listAgencies(): StoredAgency[] {
-    return this.stmts.agencies.all() as StoredAgency[];
+    return (this.stmts.agencies.all() as AgencyRow[]).map(toAgency);
   }
 
   agency(id: number): StoredAgency {
-    const a = this.stmts.agency.get(id) as StoredAgency | undefined;
+    const a = this.stmts.agency.get(id) as AgencyRow | undefined;
     if (!a) throw new AppError('not_found', `找不到编号为 ${id} 的机关。`);
-    return a;
+    return toAgency(a);
   }
 
   agencyByName(name: string): StoredAgency | undefined {
-    return this.stmts.agencyByName.get(name) as StoredAgency | undefined;
+    const a = this.stmts.agencyByName.get(name) as AgencyRow | undefined;
+    return a && toAgency(a);
   }
 
-  createAgency(ref: AgencyRef): StoredAgency {
+  /** `own: false` for the agency of an imported reference report. */
+  createAgency(ref: AgencyRef, own = true): StoredAgency {
     if (this.agencyByName(ref.name)) throw new AppError('conflict', `机关“${ref.name}”已存在。`);
-    const id = Number(this.stmts.insertAgency.run(ref.name, ref.level, this.now()).lastInsertRowid);
+    const id = Number(this.stmts.insertAgency.run(ref.name, ref.level, this.now(), own ? 1 : 0).lastInsertRowid);
     return this.agency(id);
+  }
+
+  /** The user made a report for it: it is one of theirs. */
+  markAgencyOwn(id: number): void {
+    this.stmts.markOwn.run(id);
   }
 
   updateAgency(id: number, patch: { name?: string; level?: AgencyLevel }): StoredAgency {
@@ -293,11 +306,11 @@ export class Store {
   }
 
   setAck(id: number, ack: Acknowledgement): void {
-    this.stmts.upsertAck.run(id, ack.rule, ackKey(ack.cells), ack.reason, this.now());
+    this.stmts.upsertAck.run(id, ack.rule, acknowledgementKey(ack.cells), ack.reason, this.now());
   }
 
   removeAck(id: number, rule: string, cells: readonly string[]): boolean {
-    return this.stmts.deleteAck.run(id, rule, ackKey(cells)).changes > 0;
+    return this.stmts.deleteAck.run(id, rule, acknowledgementKey(cells)).changes > 0;
   }
 
   setCounts(id: number, errors: number, warnings: number): void {

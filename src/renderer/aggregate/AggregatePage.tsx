@@ -26,29 +26,20 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import {
-  AGGREGATE_UNIT_STATUS_NAMES,
-  type AggregateTrace,
-  type AggregateUnit,
-  type Output,
-  type ReportSummary,
-} from '../../shared/api';
-import { SEVERITY_NAMES } from '../../shared/findings';
-import { formatIndex, getFormat } from '../../shared/format/index';
+import type { AggregateTrace, AggregateUnit, Output, ReportSummary } from '../../shared/api';
+import { AGGREGATE_UNIT_STATUS_NAMES, SEVERITY_NAMES } from '../../shared/names';
+import { formatIndex, formatShortName, getFormat } from '../../shared/format/index';
 import { formatValue } from '../../shared/values';
 import { getClient, messageOf } from '../client';
 import { fileToBase64 } from '../common/files';
+import { useOnDataReplaced } from '../common/dataEvents';
 import { useFeedback } from '../common/feedback';
 import { batchesOf, UNIT_FILE_ACCEPT } from './batches';
 import { SumTable } from './SumTable';
 
-/** "2021年格式" for GOV-2021: the year of the notice that mandates it (the id is not for users). */
-function formatShortName(format: ReportSummary['format']): string {
-  const year = /〔(\d{4})〕/.exec(getFormat(format).notice)?.[1];
-  return year ? `${year}年格式` : getFormat(format).notice;
-}
 
 const STATUS_COLORS = { ok: 'success', warnings: 'warning', errors: 'error' } as const;
 
@@ -61,6 +52,25 @@ interface Progress {
 interface Failure {
   fileName: string;
   message: string;
+}
+
+/** Under a unit's name: why it is left out, why it was included anyway, which file it replaced. */
+function UnitNote({ unit }: { unit: AggregateUnit }) {
+  const lines = [
+    !unit.included && unit.reason ? { text: `未计入：${unit.reason}`, color: 'error.main' } : null,
+    unit.included && unit.includeNote ? { text: `经确认计入（默认不计入：${unit.reason ?? ''}）：${unit.includeNote}`, color: 'warning.dark' } : null,
+    unit.replacedFile ? { text: `已替换先前的文件“${unit.replacedFile}”（现为“${unit.fileName}”）`, color: 'text.secondary' } : null,
+  ].filter((l) => l !== null);
+  if (!lines.length) return null;
+  return (
+    <>
+      {lines.map((l) => (
+        <Typography key={l.text} variant="body2" sx={{ color: l.color }} data-testid="unit-note">
+          {l.text}
+        </Typography>
+      ))}
+    </>
+  );
 }
 
 export function AggregatePage({ onOpenReport }: { onOpenReport?: (id: number) => void }) {
@@ -79,12 +89,17 @@ export function AggregatePage({ onOpenReport }: { onOpenReport?: (id: number) =>
   const [applying, setApplying] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
+  const loadReports = useCallback(
+    () =>
+      client
+        .send('reports.list', {})
+        .then(setReports)
+        .catch((e) => setError(messageOf(e))),
+    [client],
+  );
   useEffect(() => {
-    client
-      .send('reports.list', {})
-      .then(setReports)
-      .catch((e) => setError(messageOf(e)));
-  }, [client]);
+    void loadReports();
+  }, [loadReports]);
 
   const parent = reports?.find((r) => r.id === parentId) ?? null;
 
@@ -106,6 +121,18 @@ export function AggregatePage({ onOpenReport }: { onOpenReport?: (id: number) =>
     setFailures([]);
     void reload();
   }, [reload]);
+
+  // a restored backup holds other reports and units: read everything again (the parent may be gone)
+  useOnDataReplaced(() => {
+    void loadReports();
+    void reload();
+  });
+  useEffect(() => {
+    if (reports && parentId !== '' && !reports.some((r) => r.id === parentId)) {
+      setParentId('');
+      setError(null);
+    }
+  }, [reports, parentId]);
 
   const addFiles = async (files: File[]) => {
     if (parentId === '' || files.length === 0) return;
@@ -140,15 +167,22 @@ export function AggregatePage({ onOpenReport }: { onOpenReport?: (id: number) =>
     notify(parts.filter(Boolean).join('，'), failed.length || skipped ? 'warning' : 'success');
   };
 
-  const setIncluded = async (unit: AggregateUnit, included: boolean) => {
+  // including a unit the rules leave out takes a reason, asked for here and kept with the unit
+  const [includeAsk, setIncludeAsk] = useState<{ unit: AggregateUnit; note: string } | null>(null);
+  const sendIncluded = async (unit: AggregateUnit, included: boolean, note: string | null) => {
     try {
-      // back to the default when the choice equals it, so a re-import keeps following the status
-      const byDefault = unit.status !== 'errors';
-      await client.send('aggregate.setIncluded', { unitId: unit.id, included: included === byDefault ? null : included });
+      // back to the default when the choice equals it, so a re-import keeps following the rules
+      const byDefault = unit.reason === null;
+      await client.send('aggregate.setIncluded', { unitId: unit.id, included: included === byDefault ? null : included, note });
+      setIncludeAsk(null);
       await reload();
     } catch (e) {
       notify(messageOf(e), 'error');
     }
+  };
+  const setIncluded = (unit: AggregateUnit, included: boolean) => {
+    if (included && unit.reason !== null) setIncludeAsk({ unit, note: '' });
+    else void sendIncluded(unit, included, null);
   };
 
   const removeUnit = async (unit: AggregateUnit) => {
@@ -193,7 +227,7 @@ export function AggregatePage({ onOpenReport }: { onOpenReport?: (id: number) =>
 
   const mismatched = useMemo(() => new Set(preview?.mismatches.flatMap((f) => f.cells) ?? []), [preview]);
   const included = units.filter((u) => u.included).length;
-  const withErrors = units.filter((u) => u.status === 'errors').length;
+  const leftOut = units.filter((u) => !u.included && u.reason !== null).length;
   const format = parent ? getFormat(parent.format) : null;
 
   return (
@@ -325,11 +359,14 @@ export function AggregatePage({ onOpenReport }: { onOpenReport?: (id: number) =>
                     <TableCell padding="checkbox">
                       <Checkbox
                         checked={u.included}
-                        onChange={(e) => void setIncluded(u, e.target.checked)}
+                        onChange={(e) => setIncluded(u, e.target.checked)}
                         slotProps={{ input: { 'aria-label': `计入汇总：${u.name}` } }}
                       />
                     </TableCell>
-                    <TableCell>{u.name}</TableCell>
+                    <TableCell>
+                      {u.name}
+                      <UnitNote unit={u} />
+                    </TableCell>
                     <TableCell>{u.year}</TableCell>
                     <TableCell title={getFormat(u.format).notice}>{formatShortName(u.format)}</TableCell>
                     <TableCell sx={{ maxWidth: 220, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={u.fileName}>
@@ -378,7 +415,7 @@ export function AggregatePage({ onOpenReport }: { onOpenReport?: (id: number) =>
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'center' } }}>
             <Typography sx={{ flexGrow: 1 }}>
               共 {units.length} 个单位，计入汇总 {included} 个
-              {withErrors > 0 && `；${withErrors} 个有错误的单位默认不计入（勾选“计入”可强制计入）`}。
+              {leftOut > 0 && `；${leftOut} 个单位因所列原因未计入（如确需计入，勾选“计入”并写明理由）`}。
             </Typography>
             <Button variant="contained" onClick={() => void apply()} disabled={applying || included === 0} data-testid="aggregate-apply">
               生成汇总
@@ -411,6 +448,36 @@ export function AggregatePage({ onOpenReport }: { onOpenReport?: (id: number) =>
       )}
 
       <TraceDialog trace={trace} format={parent?.format} onClose={() => setTrace(null)} />
+      <Dialog open={!!includeAsk} onClose={() => setIncludeAsk(null)} maxWidth="sm" fullWidth>
+        <DialogTitle>计入“{includeAsk?.unit.name}”？</DialogTitle>
+        <DialogContent>
+          <Alert severity="warning" sx={{ mb: 2 }}>
+            该单位默认不计入汇总：{includeAsk?.unit.reason}。
+          </Alert>
+          <TextField
+            autoFocus
+            fullWidth
+            multiline
+            minRows={2}
+            label="计入的理由（记入历史）"
+            value={includeAsk?.note ?? ''}
+            onChange={(e) => setIncludeAsk((a) => a && { ...a, note: e.target.value })}
+            slotProps={{ htmlInput: { 'data-testid': 'include-note', maxLength: 500 } }}
+          />
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setIncludeAsk(null)}>取消</Button>
+          <Button
+            variant="contained"
+            color="warning"
+            disabled={!includeAsk?.note.trim()}
+            onClick={() => includeAsk && void sendIncluded(includeAsk.unit, true, includeAsk.note.trim())}
+            data-testid="include-confirm"
+          >
+            确认计入
+          </Button>
+        </DialogActions>
+      </Dialog>
     </Stack>
   );
 }

@@ -23,4 +23,4 @@ export function batchesOf<F extends { size: number }>(files: readonly F[]): F[][
   return out;
 }
 
-export const UNIT_FILE_ACCEPT = '.json,.docx,.html,.htm,.txt';
+export const UNIT_FILE_ACCEPT = '.json,.docx,.html,.htm,.txt,.xlsx';

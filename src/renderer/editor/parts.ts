@@ -1,7 +1,8 @@
 /** Which part of the report a finding belongs to, and the per-part counts the navigation shows. */
 import type { FormatDefinition, SectionId } from '../../shared/format/index';
+import { blankCells } from '../common/blanks';
 import type { Finding } from '../../shared/findings';
-import type { Acknowledgement, Cells, Narrative } from '../../shared/report';
+import type { Cells, Narrative } from '../../shared/report';
 
 export type View = SectionId | 'checks' | 'preview' | 'history';
 
@@ -53,14 +54,24 @@ export function partFilled(format: FormatDefinition, id: SectionId, narrative: N
   return !!narrative[id]?.trim();
 }
 
-const sameCells = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((c) => b.includes(c));
-
-/** Marks findings a person has acknowledged (by rule and cells), when the checks have not already. */
-export function withAcknowledgements(findings: Finding[], acks: readonly Acknowledgement[]): Finding[] {
-  if (acks.length === 0) return findings;
-  return findings.map((f) => {
-    if (f.acknowledged || f.severity !== 'warning') return f;
-    const ack = acks.find((a) => a.rule === f.rule && sameCells(a.cells, f.cells));
-    return ack ? { ...f, acknowledged: { reason: ack.reason } } : f;
-  });
+export interface PartProgress {
+  state: 'empty' | 'partial' | 'complete';
+  /** Blank cells of the part's table still to fill (computed totals not counted). */
+  blank: number;
+  /** 未填 / N 格未填 / 已完成 */
+  label: string;
 }
+
+/** How far a part is: a table by its blank cells (a published table shows every cell), a text by having text. */
+export function partProgress(format: FormatDefinition, id: SectionId, narrative: Narrative, cells: Cells, manualTotals: boolean): PartProgress {
+  const section = format.sections.find((s) => s.id === id);
+  if (section?.table) {
+    const prefix = `${section.table}.`;
+    const all = blankCells(format.id, {}, manualTotals).filter((c) => c.startsWith(prefix)).length;
+    const blank = blankCells(format.id, cells, manualTotals).filter((c) => c.startsWith(prefix)).length;
+    if (blank === 0) return { state: 'complete', blank, label: '已完成' };
+    return blank === all ? { state: 'empty', blank, label: '未填' } : { state: 'partial', blank, label: `${blank} 格未填` };
+  }
+  return narrative[id]?.trim() ? { state: 'complete', blank: 0, label: '已完成' } : { state: 'empty', blank: 0, label: '未填' };
+}
+

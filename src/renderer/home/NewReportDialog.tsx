@@ -7,6 +7,7 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import FormControlLabel from '@mui/material/FormControlLabel';
+import ListSubheader from '@mui/material/ListSubheader';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
@@ -27,8 +28,18 @@ export interface NewReportProps {
   onCreated(report: ReportDetail): void;
 }
 
+/**
+ * The agency a new report is most likely for: one the user reports for (never the agency of an imported
+ * reference report just because it was imported last), the one with the latest report first.
+ */
+export function likelyAgency(agencies: readonly Agency[], reports: readonly ReportSummary[]): number {
+  const own = agencies.filter((a) => a.own);
+  const latest = [...reports].filter((r) => own.some((a) => a.id === r.agencyId)).sort((a, b) => b.year - a.year || b.id - a.id)[0];
+  return latest?.agencyId ?? own[0]?.id ?? agencies[0]?.id ?? 0;
+}
+
 export function NewReportDialog({ open, agencies, reports, source, onClose, onCreated }: NewReportProps) {
-  const [agencyId, setAgencyId] = useState<number>(agencies[0]?.id ?? 0);
+  const [agencyId, setAgencyId] = useState<number>(() => likelyAgency(agencies, reports));
   const [year, setYear] = useState(likelyReportYear());
   const [fromPrevious, setFromPrevious] = useState(true);
   const [error, setError] = useState<string | null>(null);
@@ -37,8 +48,10 @@ export function NewReportDialog({ open, agencies, reports, source, onClose, onCr
   useEffect(() => {
     if (!open) return;
     setError(null);
-    setAgencyId(source?.agencyId ?? agencies[0]?.id ?? 0);
+    setAgencyId(source?.agencyId ?? likelyAgency(agencies, reports));
     setYear(source ? source.year + 1 : likelyReportYear());
+    // only when the dialog opens: a report list refreshed meanwhile must not undo the user's choice
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [open, source, agencies]);
 
   const exists = reports.some((r) => r.agencyId === agencyId && r.year === year);
@@ -67,11 +80,21 @@ export function NewReportDialog({ open, agencies, reports, source, onClose, onCr
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
           <TextField select label="机关" value={agencyId} onChange={(e) => setAgencyId(Number(e.target.value))} fullWidth>
-            {agencies.map((a) => (
-              <MenuItem key={a.id} value={a.id}>
-                {a.name}
-              </MenuItem>
-            ))}
+            {agencies
+              .filter((a) => a.own)
+              .map((a) => (
+                <MenuItem key={a.id} value={a.id}>
+                  {a.name}
+                </MenuItem>
+              ))}
+            {agencies.some((a) => !a.own) && <ListSubheader>导入的参考报告所属机关</ListSubheader>}
+            {agencies
+              .filter((a) => !a.own)
+              .map((a) => (
+                <MenuItem key={a.id} value={a.id}>
+                  {a.name}（参考）
+                </MenuItem>
+              ))}
           </TextField>
           <TextField
             select

@@ -18,6 +18,7 @@ import type { Output } from '../../shared/api';
 import { getClient, messageOf } from '../client';
 import { formatDateTime } from '../common/dates';
 import { useFeedback } from '../common/feedback';
+import { announceDataReplaced } from '../common/dataEvents';
 
 type Backup = Output<'backups.list'>[number];
 type AppInfo = Output<'app.info'>;
@@ -91,6 +92,7 @@ export function BackupsSection({ onRestored }: { onRestored(): Promise<void> }) 
     setBusy('restore');
     try {
       await client.send('backups.restore', { name: b.name });
+      announceDataReplaced();
       await onRestored();
       await load();
       notify(`已恢复到 ${formatDateTime(b.createdAt)} 的备份`);

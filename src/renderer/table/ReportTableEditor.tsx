@@ -1,21 +1,12 @@
 /**
  * Parts 二、三、四: a table drawn as on paper (the shared grid model, so the merges match the .docx and the
- * preview) with a spreadsheet's keyboard, paste, undo, and the outlines of the live checks.
+ * preview) with a spreadsheet's keyboard, paste, undo, and the outlines of the live checks. What keys,
+ * clicks and pastes do is decided by the pure reducer of editorState.ts; this component renders its drafts
+ * and carries out its effects.
  *
- * Behaviour, where a spreadsheet leaves a choice:
- * - A cell is "selected" when reached by keys or a first click (its text selected: typing replaces it,
- *   Delete/Backspace clear it, arrows move) and "editing" after typing, a second click, a double click or
- *   F2 (left/right then move the caret; up/down, Enter and Tab still move).
- * - Values go out on every keystroke, so outlines follow the typing; the keystrokes of one edit are one undo
- *   step. Esc takes the edit back (the text and value the cell had before it). Text that is not a value
- *   ("12a", −1 in a count) stays shown in red, also after leaving the cell, and the cell stores the value it had
- *   when the edit began — "12" of "12a" is never left behind. Half-typed text ("-", "1,2") stores that value too,
- *   without the red; so does an input method's pinyin until it is committed. Invalid text left in a table is
- *   still there after a visit to another part (kept-drafts.ts), not after a reload: it was never saved.
  * - Text reads as a report prints it: full-width digits, "1,234", "12件" (typing.ts).
- * - Computed 总计 cells (automatic mode) are read-only inputs: keys skip them, the check panel can still
- *   focus them, typing into one says why nothing happens. A pasted block keeps its shape and leaves them to
- *   the sum (see paste.ts).
+ * - Invalid text left in a table is still there after a visit to another part (kept-drafts.ts), not after a
+ *   reload: it was never saved. The parent hears of it (onInvalid) so that it counts as a `cell.invalid` error.
  * - Tab from the last cell (Shift+Tab from the first) leaves the table, as anywhere else on the page.
  * - Undo history belongs to one table; switching tables starts a fresh one.
  *
@@ -38,19 +29,19 @@ import {
   type KeyboardEvent,
   type MouseEvent,
 } from 'react';
+import type { InvalidEntry } from '../../shared/checks/index';
 import type { FormatId, TableId } from '../../shared/format/index';
 import { formatIndex } from '../../shared/format/index';
 import type { Finding } from '../../shared/findings';
 import { gridFor, type GridCell } from '../../shared/grid';
 import type { Cells } from '../../shared/report';
 import { applyComputedTotals } from '../../shared/totals';
+import { AUTO_TITLE, initialEditorState, invalidDrafts, notSaved, reduceEditor, type EditorEvent, type EditorState, type TableFacts } from './editorState';
 import { keepDrafts, keptDrafts, type Draft } from './kept-drafts';
-import { moveFrom, navModel, type Move } from './navigation';
+import { navModel } from './navigation';
 import { outlinesFor, type Mark } from './outlines';
-import { isBlockPaste, parseClipboardTable, pasteStatus, planPaste } from './paste';
 import { TableRoot } from './style';
-import { displayText, stepEdit } from './typing';
-import { UndoStack, type Batch } from './undo';
+import { displayText } from './typing';
 
 export interface ReportTableEditorProps {
   format: FormatId;
@@ -61,6 +52,8 @@ export interface ReportTableEditorProps {
   findings: Finding[];
   /** One batch per user action (a paste is one batch). */
   onChange(changes: { cell: string; value: number | null }[]): void;
+  /** The cells of this table whose text is not a value (shown red, not saved); called when that list changes. */
+  onInvalid?(table: TableId, entries: InvalidEntry[]): void;
   /** Focus request from the check panel. */
   focusCell?: string | null;
   onFocusHandled?(): void;
@@ -70,27 +63,16 @@ export interface ReportTableEditorProps {
 
 /** Shown in a computed 总计 cell. */
 const AUTO_HINT = '自动';
-const AUTO_TITLE = '总计自动计算（各项之和）；如需按纸质报告手工填写总计，请切换为“手工填写总计”';
 
 export function ReportTableEditor(props: ReportTableEditorProps): JSX.Element {
   // a different table is a different editor: its own undo stack and drafts
   return <TableEditor key={`${props.format}/${props.table}`} {...props} />;
 }
 
-interface Session {
-  cell: string;
-  id: number;
-  /** Typing inside the text (arrows move the caret) rather than a selected cell (arrows move). */
-  editing: boolean;
-  /** The stored value when the first keystroke of the edit arrived; undefined before it. */
-  origin?: number | null;
-}
-
 interface Handlers {
   focus(e: FocusEvent<HTMLInputElement>): void;
   blur(e: FocusEvent<HTMLInputElement>): void;
   mouseDown(e: MouseEvent<HTMLInputElement>): void;
-  mouseUp(e: MouseEvent<HTMLInputElement>): void;
   doubleClick(e: MouseEvent<HTMLInputElement>): void;
   change(e: ChangeEvent<HTMLInputElement>): void;
   compositionEnd(e: CompositionEvent<HTMLInputElement>): void;
@@ -99,9 +81,6 @@ interface Handlers {
   /** Select a cell as the check panel asks: focused, scrolled to the middle, its text selected. */
   reveal(id: string): boolean;
 }
-
-const sameDraft = (a: Draft | undefined, b: Draft) => a?.text === b.text && a.error === b.error;
-const ARROWS: Record<string, Move> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 
 function TableEditor(props: ReportTableEditorProps): JSX.Element {
   const { format, table, cells, manualTotals, findings, focusCell } = props;
@@ -116,263 +95,107 @@ function TableEditor(props: ReportTableEditorProps): JSX.Element {
   const outlines = useMemo(() => outlinesFor(findings, table, index), [findings, table, index]);
   // text that is not its cell's value: being typed, or left invalid (also on an earlier visit to this table)
   const [drafts, setDrafts] = useState<ReadonlyMap<string, Draft>>(() => keptDrafts(props.onChange, table, shown, (id) => !readOnly.has(id)));
-  const draftsRef = useRef(drafts);
-  draftsRef.current = drafts;
+  const editor = useRef<EditorState | null>(null);
+  editor.current ??= initialEditorState(drafts);
 
   const rootRef = useRef<HTMLDivElement>(null);
   const latest = useRef({ props, shown, model, readOnly });
   latest.current = { props, shown, model, readOnly };
-  const session = useRef<Session | null>(null);
   const toSelect = useRef<string | null>(null);
 
   const h = useMemo<Handlers>(() => {
-    const undo = new UndoStack();
-    let sessions = 0;
-    let clickFocus = false;
     const inputOf = (id: string) => rootRef.current?.querySelector<HTMLInputElement>(`input[data-cell="${id}"]`) ?? null;
-    const kindOf = (id: string) => index.cellById.get(id)!.kind;
-    const valueOf = (id: string) => {
-      const v = latest.current.shown[id];
-      return typeof v === 'number' ? v : null;
+    const facts: TableFacts = {
+      get model() {
+        return latest.current.model;
+      },
+      get readOnly() {
+        return latest.current.readOnly;
+      },
+      kindOf: (id) => index.cellById.get(id)!.kind,
+      nameOf: (id) => index.cellById.get(id)!.name,
+      valueOf: (id) => {
+        const v = latest.current.shown[id];
+        return typeof v === 'number' ? v : null;
+      },
     };
-    const emit = (batch: Batch[]) => {
-      if (!batch.length) return;
-      latest.current.props.onChange(batch);
-      // until the parent renders the new cells, later reads in the same event see what was just sent
-      const sent = { ...latest.current.shown };
-      for (const c of batch) sent[c.cell] = c.value;
-      latest.current.shown = sent;
-    };
-    const status = (message: string) => latest.current.props.onStatus?.(message);
-    const editDrafts = (edit: (next: Map<string, Draft>) => void) =>
-      setDrafts((prev) => {
-        const next = new Map(prev);
-        edit(next);
-        return next.size === prev.size && [...next].every(([k, v]) => sameDraft(prev.get(k), v)) ? prev : next;
-      });
-    const begin = (cell: string): Session => {
-      if (session.current?.cell === cell) return session.current;
-      end();
-      session.current = { cell, id: ++sessions, editing: false };
-      return session.current;
-    };
-    /** Store what the text of the session's cell means now (see stepEdit), within the edit's undo step. */
-    const store = (s: Session, text: string, final: boolean) => {
-      const current = valueOf(s.cell);
-      if (s.origin === undefined) s.origin = current;
-      const step = stepEdit(kindOf(s.cell), text, final, s.origin, current);
-      if (step.store !== undefined) {
-        undo.record([{ cell: s.cell, before: current, after: step.store }], s.id);
-        emit([{ cell: s.cell, value: step.store }]);
+    /** Run an event through the reducer and carry out what it says. */
+    const dispatch = (event: EditorEvent, dom?: { preventDefault(): void }): void => {
+      const { state, effects } = reduceEditor(editor.current!, event, facts);
+      const draftsChanged = state.drafts !== editor.current!.drafts;
+      editor.current = state;
+      if (effects.preventDefault) dom?.preventDefault();
+      if (effects.emit.length) {
+        latest.current.props.onChange(effects.emit);
+        // until the parent renders the new cells, later reads see what was just sent
+        const sent = { ...latest.current.shown };
+        for (const c of effects.emit) sent[c.cell] = c.value;
+        latest.current.shown = sent;
       }
-      return step.typed;
-    };
-    /** Finish the edit of the current cell: a valid text becomes the stored value, invalid text stays shown. */
-    const end = () => {
-      const s = session.current;
-      if (!s) return;
-      session.current = null;
-      const el = inputOf(s.cell);
-      if (el && !latest.current.readOnly.has(s.cell) && s.editing) {
-        const text = el.value;
-        const typed = store(s, text, true);
-        if (typed.kind === 'invalid') {
-          // half-typed text ("1,2") that was never finished is wrong now that the edit is over
-          editDrafts((d) => d.set(s.cell, { text, error: typed.error }));
-          status(`${index.cellById.get(s.cell)!.name}：${typed.error}（${notSaved(displayText(kindOf(s.cell), valueOf(s.cell)))}）`);
-        } else editDrafts((d) => d.delete(s.cell));
+      if (draftsChanged) setDrafts(state.drafts);
+      if (effects.status) latest.current.props.onStatus?.(effects.status);
+      if (effects.select) {
+        const el = inputOf(effects.select.cell);
+        if (el) {
+          if (document.activeElement !== el) el.focus({ preventScroll: true });
+          el.scrollIntoView({ block: effects.select.block, inline: 'nearest' });
+          el.select();
+          // again after React has written a new value: writing a value moves the caret to its end
+          toSelect.current = effects.select.cell;
+        }
       }
-      undo.seal();
-    };
-    /** Move the selection to a cell: focus it, select its text, ready to be typed over. */
-    const select = (id: string, block: ScrollLogicalPosition = 'nearest') => {
-      const el = inputOf(id);
-      if (!el) return false;
-      begin(id);
-      el.focus({ preventScroll: true });
-      el.scrollIntoView({ block, inline: 'nearest' });
-      toSelect.current = id;
-      el.select();
-      return true;
-    };
-    const go = (from: string, move: Move) => {
-      const to = moveFrom(latest.current.model, from, move);
-      if (to) select(to);
-      else {
-        end();
-        select(from);
+      if (effects.caretEnd) {
+        const el = inputOf(state.cell ?? '');
+        el?.setSelectionRange(el.value.length, el.value.length);
       }
     };
-    const applyHistory = (batch: Batch[] | null, verb: string) => {
-      end();
-      if (!batch) return;
-      emit(batch);
-      editDrafts((d) => batch.forEach((c) => d.delete(c.cell)));
-      select(batch[0]!.cell);
-      status(`已${verb} ${batch.length} 个单元格的修改`);
-    };
-    const clear = (id: string) => {
-      if (latest.current.readOnly.has(id)) return;
-      editDrafts((d) => d.delete(id));
-      const before = valueOf(id);
-      if (before !== null) {
-        undo.seal();
-        undo.record([{ cell: id, before, after: null }]);
-        emit([{ cell: id, value: null }]);
-      }
-    };
-    /** The text of a cell changed by typing: draft it and store what it means now. */
-    const typed = (el: HTMLInputElement) => {
-      const id = el.dataset.cell!;
-      if (latest.current.readOnly.has(id)) return;
-      const s = begin(id);
-      s.editing = true;
-      const text = el.value;
-      const meaning = store(s, text, false);
-      editDrafts((d) => d.set(id, { text, error: meaning.kind === 'invalid' ? meaning.error : undefined }));
-    };
-    const revert = (id: string) => {
-      const s = session.current;
-      if (s) emit(undo.discard(s.id));
-      editDrafts((d) => d.delete(id));
-      if (s) {
-        s.editing = false;
-        s.origin = undefined;
-      }
-      toSelect.current = id;
-    };
+    const cellOf = (e: { currentTarget: HTMLInputElement }) => e.currentTarget.dataset.cell!;
     return {
-      reveal: (id) => select(id, 'center'),
-      focus(e) {
-        begin(e.currentTarget.dataset.cell!);
-        e.currentTarget.select();
+      reveal: (id) => {
+        if (!inputOf(id)) return false;
+        dispatch({ type: 'reveal', cell: id });
+        return true;
       },
-      blur(e) {
-        if (session.current?.cell === e.currentTarget.dataset.cell) end();
+      focus: (e) => dispatch({ type: 'focus', cell: cellOf(e) }),
+      blur: (e) => dispatch({ type: 'blur', cell: cellOf(e) }),
+      mouseDown: (e) => {
+        if (e.button === 0) dispatch({ type: 'pointerDown', cell: cellOf(e) }, e);
       },
-      mouseDown(e) {
-        const el = e.currentTarget;
-        if (document.activeElement !== el) clickFocus = true;
-        // a click into the selected cell starts editing inside its text, as in a spreadsheet
-        else if (session.current) session.current.editing = !el.readOnly;
-      },
-      mouseUp(e) {
-        if (!clickFocus) return;
-        clickFocus = false;
-        e.preventDefault(); // keep the whole text selected so typing replaces it
-        e.currentTarget.select();
-      },
-      doubleClick(e) {
-        const s = begin(e.currentTarget.dataset.cell!);
-        s.editing = !e.currentTarget.readOnly;
-      },
-      change(e) {
-        // an input method's pinyin ("12jian" on the way to "12件") is read once it is committed
-        if ((e.nativeEvent as InputEvent).isComposing) {
-          const el = e.currentTarget;
-          if (!latest.current.readOnly.has(el.dataset.cell!)) editDrafts((d) => d.set(el.dataset.cell!, { text: el.value }));
-        } else typed(e.currentTarget);
-      },
-      compositionEnd(e) {
-        typed(e.currentTarget);
-      },
-      keyDown(e) {
-        const el = e.currentTarget;
-        const id = el.dataset.cell!;
-        const s = begin(id);
-        clickFocus = false;
-        if ((e.ctrlKey || e.metaKey) && !e.altKey) {
-          const key = e.key.toLowerCase();
-          if (key === 'z' && !e.shiftKey) {
-            e.preventDefault();
-            applyHistory(undo.undo(), '撤销');
-          } else if (key === 'y' || (key === 'z' && e.shiftKey)) {
-            e.preventDefault();
-            applyHistory(undo.redo(), '重做');
-          }
-          return;
-        }
-        if (e.altKey || e.nativeEvent.isComposing) return;
-        if (el.readOnly && (e.key.length === 1 || e.key === 'Delete' || e.key === 'Backspace')) {
-          // typing into a computed 总计 does nothing: say why
-          status(AUTO_TITLE);
-          return;
-        }
-        const arrow = ARROWS[e.key];
-        if (arrow) {
-          // left/right move the caret while typing inside the text; up/down always move
-          if (s.editing && (arrow === 'left' || arrow === 'right')) return;
-          e.preventDefault();
-          go(id, arrow);
-          return;
-        }
-        switch (e.key) {
-          case 'Enter':
-            e.preventDefault();
-            go(id, e.shiftKey ? 'up' : 'down');
-            return;
-          case 'Tab': {
-            const to = moveFrom(latest.current.model, id, e.shiftKey ? 'prev' : 'next');
-            if (to) {
-              e.preventDefault();
-              select(to);
-            } // at either end of the table Tab leaves it, as anywhere else on the page
-            return;
-          }
-          case 'Escape':
-            e.preventDefault();
-            revert(id);
-            return;
-          case 'Delete':
-          case 'Backspace':
-            if (s.editing) return;
-            e.preventDefault();
-            clear(id);
-            return;
-          case 'F2':
-            e.preventDefault();
-            s.editing = !el.readOnly;
-            el.setSelectionRange(el.value.length, el.value.length);
-            return;
-        }
-      },
-      paste(e) {
-        const text = e.clipboardData.getData('text/plain');
-        // a single value goes into the input as typed text
-        if (!isBlockPaste(text)) {
-          if (e.currentTarget.readOnly) status(AUTO_TITLE);
-          return;
-        }
-        e.preventDefault();
-        const start = e.currentTarget.dataset.cell!;
-        end();
-        const plan = planPaste(latest.current.model, start, parseClipboardTable(text), { kindOf, current: valueOf });
-        undo.record(plan.changes);
-        emit(plan.changes.map((c) => ({ cell: c.cell, value: c.after })));
-        editDrafts((d) => plan.written.forEach((id) => d.delete(id)));
-        begin(start);
-        toSelect.current = start;
-        status(pasteStatus(plan));
-      },
+      doubleClick: (e) => dispatch({ type: 'doubleClick', cell: cellOf(e) }, e),
+      change: (e) => dispatch({ type: 'input', cell: cellOf(e), text: e.currentTarget.value, composing: (e.nativeEvent as InputEvent).isComposing }),
+      compositionEnd: (e) => dispatch({ type: 'input', cell: cellOf(e), text: e.currentTarget.value }),
+      keyDown: (e) =>
+        dispatch(
+          { type: 'key', cell: cellOf(e), key: e.key, shift: e.shiftKey, ctrl: e.ctrlKey || e.metaKey, alt: e.altKey, composing: e.nativeEvent.isComposing },
+          e,
+        ),
+      paste: (e) => dispatch({ type: 'paste', cell: cellOf(e), text: e.clipboardData.getData('text/plain') }, e),
     };
   }, [index]);
 
-  // selecting after React has written the new value: writing a value moves the caret to its end. Not once
-  // the cell is being edited since (a second click, typing): a request left from before — Enter where there
-  // is no cell to go to writes nothing, so nothing renders — would select the text under the typing.
+  // selecting after React has written the new value; not once the cell is being edited since
   useLayoutEffect(() => {
     const id = toSelect.current;
     if (!id) return;
     toSelect.current = null;
-    if (session.current?.cell === id && session.current.editing) return;
+    if (editor.current?.cell === id && editor.current.editing) return;
     const el = rootRef.current?.querySelector<HTMLInputElement>(`input[data-cell="${id}"]`);
     if (el && document.activeElement === el) el.select();
   });
 
+  // the parent counts the invalid text as errors (cell.invalid)
+  const invalid = useMemo(() => invalidDrafts(readOnly.size ? new Map([...drafts].filter(([id]) => !readOnly.has(id))) : drafts), [drafts, readOnly]);
+  const invalidKey = JSON.stringify(invalid);
+  useEffect(() => {
+    latest.current.props.onInvalid?.(table, invalid);
+    // the list as text: a new array with the same entries is no change
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [invalidKey, table]);
+
   useEffect(
     () => () => {
       const { props: last, shown: stored } = latest.current;
-      keepDrafts(last.onChange, last.table, draftsRef.current, stored, (id) => index.cellById.get(id)!.kind);
+      keepDrafts(last.onChange, last.table, editor.current!.drafts, stored, (id) => index.cellById.get(id)!.kind);
     },
     [index],
   );
@@ -434,11 +257,6 @@ function TableEditor(props: ReportTableEditorProps): JSX.Element {
   );
 }
 
-/** What an invalid cell keeps: the user must know the number the checks and the export see. */
-function notSaved(storedText: string): string {
-  return storedText === '' ? '未保存，仍为空白' : `未保存，仍为原值 ${storedText}`;
-}
-
 const LABEL_CLASS: Record<Exclude<GridCell['kind'], 'value'>, string> = {
   corner: 'corner',
   header: 'head',
@@ -462,7 +280,7 @@ const LabelCell = memo(function LabelCell({ cell, severity, acknowledged, proble
   const kind = cell.kind as Exclude<GridCell['kind'], 'value'>;
   return (
     <th
-      className={LABEL_CLASS[kind]}
+      className={cell.col === 0 ? `${LABEL_CLASS[kind]} c0` : LABEL_CLASS[kind]}
       rowSpan={cell.rowSpan > 1 ? cell.rowSpan : undefined}
       colSpan={cell.colSpan > 1 ? cell.colSpan : undefined}
       scope={kind === 'label' ? 'row' : kind === 'header' ? 'col' : undefined}
@@ -516,7 +334,6 @@ const ValueCellView = memo(function ValueCellView(props: ValueCellProps) {
         onFocus={h.focus}
         onBlur={h.blur}
         onMouseDown={h.mouseDown}
-        onMouseUp={h.mouseUp}
         onDoubleClick={h.doubleClick}
         onChange={h.change}
         onCompositionEnd={h.compositionEnd}

@@ -11,7 +11,13 @@ export const TableRoot = styled('div')(({ theme }) => {
   const { error, warning, primary, text, grey } = theme.palette;
   const rule = grey[500];
   return {
-    overflowX: 'auto',
+    // the table scrolls inside its own pane, so its header rows and first label column can stay in view
+    // (sticky) at 1366×768 and at 125 %/150 % zoom, where the table no longer fits
+    overflow: 'auto',
+    maxHeight: 'calc(100vh - 120px)',
+    '& thead': { position: 'sticky', top: 0, zIndex: 2 },
+    '& th.c0': { position: 'sticky', left: 0, zIndex: 1 },
+    '& thead th.c0': { zIndex: 3 },
     // CJK UI font from the system; no network fonts
     fontFamily: '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Noto Sans SC", sans-serif',
     '& table.rte': {

@@ -1,5 +1,5 @@
 /**
- * Values one by one: a value of the wrong kind (cell.type) and, before export, cells still blank
+ * Values one by one: what the user typed that is no value (cell.invalid), a value of the wrong kind (cell.type) and, before export, cells still blank
  * (cell.missing) — grouped by table row so a blank report gives a readable list, except a blank 总计
  * whose parts are known, which gets its own finding saying the value it should hold.
  */
@@ -54,7 +54,24 @@ function missingChecks(ctx: CheckContext): void {
   }
 }
 
+/** The stored value stays what it was; the user must see both the text and the number the report still has. */
+function invalidChecks(ctx: CheckContext): void {
+  for (const entry of ctx.options.invalid ?? []) {
+    const info = ctx.index.cellById.get(entry.cell);
+    if (!info) continue;
+    const stored = ctx.cells[entry.cell];
+    const kept = stored === null || stored === undefined ? '仍为空白' : `仍为原值 ${num(stored)}`;
+    ctx.push({
+      rule: 'cell.invalid',
+      severity: RULES['cell.invalid'],
+      cells: [entry.cell],
+      message: `${info.name}：${entry.error}（未保存，${kept}）；请改为数字，或按 Esc 撤回`,
+    });
+  }
+}
+
 export function cellChecks(ctx: CheckContext): void {
+  invalidChecks(ctx);
   typeChecks(ctx);
   if (ctx.options.forExport) missingChecks(ctx);
 }

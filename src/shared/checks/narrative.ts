@@ -2,13 +2,15 @@
  * Narrative text as the text rules read it: normalized one character for one (full-width digits and
  * ％ to ASCII, odd spaces to ' ') so positions still point into the original, cut into sentences.
  */
-import { NARRATIVE_KEYS, type Narrative } from '../report';
-import type { NarrativeKey } from '../format/index';
+import { NARRATIVE_KEYS, type NarrativeKey } from '../format/index';
+import type { Narrative } from '../report';
 
 export interface Sentence {
   /** Normalized text, same length as `original`. */
   text: string;
   original: string;
+  /** Offset of the sentence in the part's text. */
+  start: number;
 }
 
 const ONE_FOR_ONE = /[\uFF10-\uFF19\uFF05\uFF0E\u00A0\u3000\u2002-\u200A\u202F\r]/g;
@@ -32,7 +34,7 @@ export function sentencesOf(text: string): Sentence[] {
     const s = m[0].trim();
     if (!s) continue;
     const start = m.index! + m[0].indexOf(s);
-    out.push({ text: s, original: text.slice(start, start + s.length) });
+    out.push({ text: s, original: text.slice(start, start + s.length), start });
   }
   return out;
 }

@@ -61,6 +61,7 @@ function period(ctx: CheckContext): void {
         severity: RULES['text.period'],
         cells: [],
         section,
+        span: { start: sentences[m.sentence]!.start + m.at, end: sentences[m.sentence]!.start + m.at + m.snippet.length },
         message: `正文“${quote(sentences[m.sentence]!, m.at)}”写的是 ${wrong} 年（“${m.snippet}”），但本报告是 ${year} 年度报告，统计期限应为 ${year} 年 1 月 1 日至 ${year} 年 12 月 31 日（是否沿用了往年的文字？）`,
         expected: year,
         actual: wrong,

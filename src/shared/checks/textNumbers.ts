@@ -277,6 +277,13 @@ function suitGroups(ctx: CheckContext): string[] {
   return [...new Set(ctx.index.columnIds.t4.map((c) => c.split('.')[0]!))].filter((g) => g !== 'review');
 }
 
+/** The claim's words in the part's text, leading spaces left out: what the editor selects. */
+function spanOf(s: Sentence, c: Claim): { start: number; end: number } {
+  const lead = c.snippet.length - c.snippet.trimStart().length;
+  const start = s.start + c.at + lead;
+  return { start, end: start + c.snippet.trim().length };
+}
+
 function checkCount(ctx: CheckContext, section: NarrativeKey, s: Sentence, c: CountClaim): void {
   const r = resolve(ctx, c.target);
   if (r.value === null || r.value === c.value) return;
@@ -291,6 +298,7 @@ function checkCount(ctx: CheckContext, section: NarrativeKey, s: Sentence, c: Co
     severity: RULES['text.numbers'],
     cells: r.cells,
     section,
+    span: spanOf(s, c),
     message: `正文“${quote(s, c.at)}”写“${c.snippet.trim()}”，但表中 ${r.name} = ${num(r.value)}（差 ${num(Math.abs(r.value - c.value))}${r.note}）${hint}`,
     expected: r.value,
     actual: c.value,
@@ -317,6 +325,7 @@ function checkPercent(ctx: CheckContext, section: NarrativeKey, s: Sentence, c: 
     severity: RULES['text.numbers'],
     cells: first.cells.length ? first.cells : first.d.cells,
     section,
+    span: spanOf(s, c),
     message: `正文“${quote(s, c.at)}”写“${c.snippet.trim()}”，但按表中数字 ${num(first.n)} ÷ ${num(first.d.value!)}（分母：${first.d.name}）= ${computed.toFixed(Math.max(1, c.decimals))}%，与 ${c.percent}% 不符`,
     expected: Number(computed.toFixed(Math.max(1, c.decimals))),
     actual: c.percent,
@@ -339,6 +348,7 @@ function checkReview(ctx: CheckContext, section: NarrativeKey, s: Sentence, c: R
     severity: RULES['text.reviewClaims'],
     cells: offending.map((id) => `t4.${id}`),
     section,
+    span: spanOf(s, c),
     message: `正文“${quote(s, c.at)}”称结果“${c.snippet}”，但表中 ${list}：并非全部维持`,
   });
 }

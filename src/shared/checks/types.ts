@@ -2,6 +2,7 @@
 import type { FormatId } from '../format/index';
 import type { Severity } from '../findings';
 import type { Cells, Narrative } from '../report';
+import type { UnitSums } from './unit-sums';
 
 export interface PreviousReport {
   year: number;
@@ -10,11 +11,23 @@ export interface PreviousReport {
   narrative: Narrative;
 }
 
+/** Text the user left in a cell that is not a value ("12a"): never stored, an error until corrected or undone. */
+export interface InvalidEntry {
+  cell: string;
+  text: string;
+  /** Why it is not a value, as the editor said it. */
+  error: string;
+}
+
 export interface CheckOptions {
   /** Last year's report of the same agency, when known: enables xyear.* and text.repetition. */
   previous?: PreviousReport | null;
   /** Checking before export: blank cells become `cell.missing` errors. */
   forExport?: boolean;
+  /** For a 汇总 report: the sum of its included units, compared cell by cell (aggregate.mismatch). */
+  unitSums?: UnitSums | null;
+  /** Entries of the open editor that are not values (`cell.invalid`). */
+  invalid?: readonly InvalidEntry[];
 }
 
 export const RULES = {
@@ -66,6 +79,13 @@ export const RULE_NAMES: Record<RuleId, string> = {
 };
 
 /** A rule's name for the user; an id this version does not know is quoted as it is. */
+/** Rules of 汇总 (not in checks.md's table: they come from the units, not from the report itself). */
+const AGGREGATE_RULE_NAMES: Record<string, string> = {
+  'aggregate.mismatch': '与下属单位合计不符',
+  'aggregate.year': '下属单位报告年度不同',
+  'aggregate.unmapped': '下属单位数据未计入汇总',
+};
+
 export function ruleName(rule: string): string {
-  return (RULE_NAMES as Record<string, string>)[rule] ?? rule;
+  return (RULE_NAMES as Record<string, string>)[rule] ?? AGGREGATE_RULE_NAMES[rule] ?? rule;
 }

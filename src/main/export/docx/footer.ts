@@ -2,7 +2,7 @@
  * Page numbers "— 1 —" in the footer (typography.md): odd pages right-aligned, even pages left-aligned,
  * each one character in from the outer edge, in 4号 (14 pt).
  */
-import { AlignmentType, Footer, LineRuleType, PageNumber, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Footer, PageNumber, Paragraph, TextRun } from 'docx';
 import { PAGE_NUMBER, ptToTwips, type RoleStyle } from '../../../shared/document/typography';
 import { noGridSnap } from './grid-snap';
 import { runProps } from './runs';
@@ -10,9 +10,9 @@ import { runProps } from './runs';
 function pageNumberFooter(side: 'odd' | 'even', style: RoleStyle): Footer {
   const inset = ptToTwips(style.sizePt * PAGE_NUMBER.outerIndentChars);
   const paragraph = new Paragraph({
+    style: 'Footer',
     alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-    spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
-    indent: side === 'odd' ? { right: inset, firstLine: 0 } : { left: inset, firstLine: 0 },
+    indent: side === 'odd' ? { right: inset } : { left: inset },
     children: [
       new TextRun({
         ...runProps(style),

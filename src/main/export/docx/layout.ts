@@ -21,12 +21,33 @@ export function indentedLayout(style: RoleStyle): Layout {
   };
 }
 
+/**
+ * No first-line indent as Word and WPS resolve it: they merge w:ind attribute by attribute down the style
+ * chain and let firstLineChars win over firstLine, so the Normal style's firstLineChars="200" must be
+ * overridden by a firstLineChars="0" of its own — firstLine="0" alone leaves a two-character indent.
+ */
+export const NO_FIRST_LINE_INDENT = { firstLineChars: 0, firstLine: 0 } as const;
+
 export function titleLayout(): Layout {
   return {
     alignment: AlignmentType.CENTER,
     spacing: { line: ptToTwips(SPACING.titleLinePt), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-    indent: { firstLine: 0 },
+    indent: NO_FIRST_LINE_INDENT,
   };
+}
+
+/** Table text (the TableText style): single spacing, centred (labels are set left), no indent. */
+export function tableTextLayout(): Layout {
+  return {
+    alignment: AlignmentType.CENTER,
+    spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
+    indent: { ...NO_FIRST_LINE_INDENT, left: 0, right: 0 },
+  };
+}
+
+/** Page-number paragraphs (the Footer style): single spacing, no indent but the one-character inset. */
+export function footerLayout(): Layout {
+  return { spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 }, indent: NO_FIRST_LINE_INDENT };
 }
 
 /**
@@ -56,7 +77,12 @@ export function documentStyles(styles: Styles): IStylesOptions {
   return {
     // the Normal style names the body font and size too (LibreOffice reads the grid's font size there);
     // the condensed spacing stays on body runs so that table, title and footer text do not inherit it
-    paragraphStyles: [{ id: 'Normal', name: 'Normal', quickFormat: true, run: runProps(styles.body), paragraph: indentedLayout(styles.body) }],
+    paragraphStyles: [
+      { id: 'Normal', name: 'Normal', quickFormat: true, run: runProps(styles.body), paragraph: indentedLayout(styles.body) },
+      // one style for every table paragraph instead of overrides on each of them
+      { id: 'TableText', name: '表格文字', basedOn: 'Normal', quickFormat: true, run: runProps(styles.table), paragraph: tableTextLayout() },
+      { id: 'Footer', name: 'footer', basedOn: 'Normal', run: runProps(styles.pageNumber), paragraph: footerLayout() },
+    ],
     default: {
       // zh-CN for East-Asian text: Word and WPS apply Chinese line-breaking and punctuation rules
       document: { run: { ...runProps(styles.body), language: { value: 'en-US', eastAsia: 'zh-CN' } } },

@@ -6,7 +6,6 @@
 import {
   AlignmentType,
   BorderStyle,
-  LineRuleType,
   Table,
   TableCell,
   TableLayoutType,
@@ -16,27 +15,23 @@ import {
   WidthType,
   type Paragraph,
 } from 'docx';
-import { formatIndex, type FormatDefinition, type TableId } from '../../../shared/format/index';
-import { gridFor, gridSlots, scaleWidths, type GridCell } from '../../../shared/grid';
+import type { FormatDefinition, TableId } from '../../../shared/format/index';
+import { gridFor, gridSlots, type Grid, type GridCell } from '../../../shared/grid';
 import type { Cells } from '../../../shared/report';
-import { formatValue } from '../../../shared/values';
-import type { RoleStyle } from '../../../shared/document/typography';
+import { fitTable, tableCellText } from '../../../shared/document/table-fit';
+import { ptToTwips, TABLE_FIT, type RoleStyle } from '../../../shared/document/typography';
 import { noGridSnap } from './grid-snap';
 import { paragraph, run } from './runs';
 
-/** Cell padding: 1 mm left and right, so 15 value columns of T4 still hold two characters of 10.5 pt a line. */
-const CELL_MARGIN_TWIPS = 57;
-/** A hair above and below so wrapped labels do not touch the rules. */
-const CELL_MARGIN_VERTICAL_TWIPS = 0;
+/** The paragraph style of table text (layout.ts): single spacing, centred, no first-line indent. */
+export const TABLE_TEXT_STYLE = 'TableText';
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
 
-const ALIGN: Record<GridCell['kind'], (typeof AlignmentType)[keyof typeof AlignmentType]> = {
-  corner: AlignmentType.CENTER,
-  header: AlignmentType.CENTER,
-  blockTitle: AlignmentType.CENTER,
-  label: AlignmentType.LEFT,
-  value: AlignmentType.CENTER,
-};
+/** Labels are left-aligned; everything else takes the style's centring. */
+const LEFT: ReadonlySet<GridCell['kind']> = new Set(['label']);
+
+/** Body rows kept on the page of the header rows (and so of the part heading above them). */
+const KEEP_BODY_ROWS = 2;
 
 export interface TableLayout {
   /** Width of the table (the text width), in twips. */
@@ -44,39 +39,43 @@ export interface TableLayout {
   style: RoleStyle;
 }
 
-/** Grid column widths in twips; they add up to `width` exactly (scaleWidths gives the remainder to the last). */
-export function columnWidthsFor(format: FormatDefinition, table: TableId, width: number): number[] {
-  return scaleWidths(gridFor(format, table).columnWeights, width);
+
+/**
+ * Which rows carry keepNext. A table with header rows keeps them and its first body rows together (with
+ * the part heading, which has keepNext too) and otherwise breaks between rows, the header repeating; T2
+ * keeps each block (title, header, rows) together and breaks between blocks.
+ */
+function keepWithNext(grid: Grid): boolean[] {
+  const firstBody = grid.rows.findIndex((r) => !r.header);
+  return grid.rows.map((_, r) => {
+    const next = grid.rows[r + 1];
+    if (!next) return false;
+    if (grid.rows[0]!.header) return r < firstBody + KEEP_BODY_ROWS - 1;
+    return next.cells[0]?.kind !== 'blockTitle';
+  });
 }
 
-/** `keepNext` chains rows (and the heading above) so that a table or a T2 block that fits a page is not split. */
 function cellParagraph(text: string, kind: GridCell['kind'], style: RoleStyle, keepNext: boolean): Paragraph {
   return noGridSnap(
     paragraph([run(text, style, { snapToGrid: false })], {
-      alignment: ALIGN[kind],
-      keepNext,
-      // single line spacing, no indent: the body's exact 28 pt and first-line indent must not leak in
-      spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 },
-      indent: { firstLine: 0, left: 0, right: 0 },
+      style: TABLE_TEXT_STYLE,
+      alignment: LEFT.has(kind) ? AlignmentType.LEFT : undefined,
+      keepNext: keepNext || undefined,
     }),
   );
 }
 
 export function buildTable(format: FormatDefinition, table: TableId, cells: Cells, layout: TableLayout): Table {
   const grid = gridFor(format, table);
-  const widths = columnWidthsFor(format, table, layout.width);
-  const index = formatIndex(format.id);
+  const textOf = tableCellText(format, cells);
+  const fit = fitTable(grid, textOf, layout.width, layout.style.sizePt);
+  const widths = fit.widths;
+  const style = { ...layout.style, sizePt: fit.sizePt };
   const spanWidth = (cell: GridCell) => widths.slice(cell.col, cell.col + cell.colSpan).reduce((a, b) => a + b, 0);
-  const textOf = (cell: GridCell) => {
-    if (cell.kind !== 'value') return cell.text ?? '';
-    const info = index.cellById.get(cell.cellId!);
-    return formatValue(info?.kind ?? 'count', cells[cell.cellId!]);
-  };
+  const keep = keepWithNext(grid);
 
   const rows = gridSlots(grid).map((slots, r) => {
-    // T2 may break between its blocks, never inside one; T3 and T4 stay whole when they fit a page
-    const next = grid.rows[r + 1];
-    const keepNext = !!next && next.cells[0]?.kind !== 'blockTitle';
+    const keepNext = keep[r]!;
     const children = slots.map((slot) => {
       const cell = slot.cell;
       const common = {
@@ -85,16 +84,18 @@ export function buildTable(format: FormatDefinition, table: TableId, cells: Cell
         verticalAlign: VerticalAlignTable.CENTER,
       };
       if (slot.type === 'continue')
-        return new TableCell({ ...common, verticalMerge: VerticalMergeType.CONTINUE, children: [cellParagraph('', cell.kind, layout.style, keepNext)] });
+        return new TableCell({ ...common, verticalMerge: VerticalMergeType.CONTINUE, children: [cellParagraph('', cell.kind, style, keepNext)] });
       return new TableCell({
         ...common,
         verticalMerge: cell.rowSpan > 1 ? VerticalMergeType.RESTART : undefined,
-        children: [cellParagraph(textOf(cell), cell.kind, layout.style, keepNext)],
+        children: [cellParagraph(textOf(cell), cell.kind, style, keepNext)],
       });
     });
     return new TableRow({ children, tableHeader: grid.rows[r]!.header || undefined, cantSplit: true });
   });
 
+  const side = ptToTwips(fit.paddingPt);
+  const vertical = ptToTwips(TABLE_FIT.verticalPaddingPt);
   return new Table({
     rows,
     width: { size: layout.width, type: WidthType.DXA },
@@ -102,13 +103,7 @@ export function buildTable(format: FormatDefinition, table: TableId, cells: Cell
     layout: TableLayoutType.FIXED,
     alignment: AlignmentType.CENTER,
     indent: { size: 0, type: WidthType.DXA },
-    margins: {
-      left: CELL_MARGIN_TWIPS,
-      right: CELL_MARGIN_TWIPS,
-      top: CELL_MARGIN_VERTICAL_TWIPS,
-      bottom: CELL_MARGIN_VERTICAL_TWIPS,
-      marginUnitType: WidthType.DXA,
-    },
+    margins: { left: side, right: side, top: vertical, bottom: vertical, marginUnitType: WidthType.DXA },
     borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER },
   });
 }
