@@ -23,10 +23,14 @@ test('8 MB of wrapped lines import in well under 2 s (one pass, not a regex over
     lines.push(line);
     bytes += Buffer.byteLength(line) + 1;
   }
-  const started = performance.now();
-  const { report, doc } = await importFile('wrapped.txt', new TextEncoder().encode(lines.join('\n')));
-  const ms = performance.now() - started;
-  assert.ok(ms < 2000, `took ${Math.round(ms)} ms`);
+  const bytesIn = new TextEncoder().encode(lines.join('\n'));
+  // CPU time of this process, not the wall clock: the bound is about the work, on a machine shared by others
+  const started = process.cpuUsage();
+  const wallStart = performance.now();
+  const { report, doc } = await importFile('wrapped.txt', bytesIn);
+  const cpu = process.cpuUsage(started);
+  const ms = (cpu.user + cpu.system) / 1000;
+  assert.ok(ms < 2000, `took ${Math.round(ms)} ms of CPU (${Math.round(performance.now() - wallStart)} ms wall)`);
   assert.equal(report.source, 'text');
   assert.ok((doc.narrative.s1 ?? '').startsWith(line + line), 'the wrapped lines are one paragraph');
 });

@@ -38,6 +38,7 @@ import { liveChecks } from './liveChecks';
 import { openReport } from './openReport';
 import { countsBySection, isOpen, partProgress, sectionOf, type View } from './parts';
 import { TextPart } from './TextPart';
+import { ConflictDialog, StorageBanner } from './SaveProblems';
 import { useReportState, type SaveState } from './useReportState';
 
 /** Formats besides Word: the website's page or a fragment for its CMS editor, the tables as a workbook, and the exchange file. */
@@ -381,6 +382,7 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
           <SettingsDialog open={exportSettings} tabs={['export']} onClose={() => setExportSettings(false)} />
         </Toolbar>
       </AppBar>
+      <StorageBanner save={state.save} />
       <Box sx={{ flexGrow: 1, display: 'flex', minHeight: 0 }}>
         <Box component="nav" aria-label="报告各部分" sx={{ width: 188, flexShrink: 0, borderRight: 1, borderColor: 'divider', bgcolor: '#fff', overflowY: 'auto' }}>
           <List dense>
@@ -431,6 +433,7 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
         )}
       </Box>
       {exportDialogs}
+      <ConflictDialog conflict={state.conflict} onResolve={state.resolveConflict} />
     </Box>
   );
 }

@@ -8,7 +8,8 @@ import type { ReportDetail, ReportStatus } from '../../shared/api';
 import type { NarrativeKey } from '../../shared/format/index';
 import type { Acknowledgement, Cells } from '../../shared/report';
 import { applyComputedTotals } from '../../shared/totals';
-import { getClient, messageOf } from '../client';
+import { textHash } from '../../shared/textHash';
+import { ClientError, getClient, messageOf } from '../client';
 
 /** Quiet period before a save, and the longest a change may wait while typing goes on. */
 const DEBOUNCE_MS = 400;
@@ -16,7 +17,16 @@ const MAX_WAIT_MS = 900;
 /** Wait before trying a failed save again. */
 const RETRY_MS = 4000;
 
-export type SaveState = { kind: 'saved'; at: string | null } | { kind: 'saving' } | { kind: 'error'; message: string };
+/** `code`: the service's error code — disk_full and read_only get a banner that says what happened. */
+export type SaveState = { kind: 'saved'; at: string | null } | { kind: 'saving' } | { kind: 'error'; message: string; code?: string };
+
+/** A part changed in another window or program since this editor loaded it: both versions, nothing overwritten. */
+export interface TextConflict {
+  key: NarrativeKey;
+  message: string;
+  theirs: string;
+  yours: string;
+}
 
 export interface ReportState {
   detail: ReportDetail;
@@ -31,6 +41,9 @@ export interface ReportState {
   flush(): Promise<void>;
   /** Replaces the state after a restore. */
   replace(detail: ReportDetail): void;
+  conflict: TextConflict | null;
+  /** Keep this editor's text (saved over the other) or take the other version into the editor. */
+  resolveConflict(keep: 'mine' | 'theirs'): void;
 }
 
 function displayCells(detail: ReportDetail): Cells {
@@ -50,6 +63,10 @@ export function useReportState(initial: ReportDetail): ReportState {
   const firstPendingAt = useRef(0);
   const chain = useRef<Promise<void>>(Promise.resolve());
   const id = initial.id;
+  /** The text of each part as the service has it, as far as this editor knows: the base of the next save. */
+  const serverText = useRef(new Map<NarrativeKey, string>(Object.entries(initial.narrative) as [NarrativeKey, string][]));
+  const [conflict, setConflict] = useState<TextConflict | null>(null);
+  const baseOf = (key: NarrativeKey) => textHash(serverText.current.get(key) ?? '');
 
   const hasPending = () => pendingCells.current.size > 0 || pendingText.current.size > 0;
 
@@ -58,18 +75,31 @@ export function useReportState(initial: ReportDetail): ReportState {
     const texts = [...pendingText.current];
     pendingCells.current.clear();
     pendingText.current.clear();
+    const sent = new Set<NarrativeKey>();
     try {
       let updatedAt: string | null = null;
       for (let i = 0; i < changes.length; i += 1000) {
         updatedAt = (await client.send('reports.updateCells', { id, changes: changes.slice(i, i + 1000) })).updatedAt;
       }
-      for (const [key, text] of texts) updatedAt = (await client.send('reports.updateNarrative', { id, key, text })).updatedAt;
+      for (const [key, text] of texts) {
+        updatedAt = (await client.send('reports.updateNarrative', { id, key, text, base: baseOf(key) })).updatedAt;
+        serverText.current.set(key, text);
+        sent.add(key);
+      }
       if (!hasPending()) setSave({ kind: 'saved', at: updatedAt });
     } catch (e) {
-      // keep what failed for the next attempt, unless a newer edit of the same field superseded it
+      const stale = e instanceof ClientError && e.code === 'stale_edit' ? (e.details as { key: NarrativeKey; theirs: string; yours: string }) : null;
+      // keep what failed for the next attempt, unless a newer edit of the same field superseded it —
+      // except a stale text: it waits for the user's choice instead of being retried over the other
       for (const c of changes) if (!pendingCells.current.has(c.cell)) pendingCells.current.set(c.cell, c.value);
-      for (const [k, t] of texts) if (!pendingText.current.has(k)) pendingText.current.set(k, t);
-      setSave({ kind: 'error', message: messageOf(e) });
+      for (const [k, t] of texts) if (!pendingText.current.has(k) && !sent.has(k) && k !== stale?.key) pendingText.current.set(k, t);
+      if (stale) {
+        // typed meanwhile: the newest text is "mine"
+        const newer = pendingText.current.get(stale.key);
+        pendingText.current.delete(stale.key);
+        setConflict({ key: stale.key, message: messageOf(e), theirs: stale.theirs, yours: newer ?? stale.yours });
+      }
+      setSave({ kind: 'error', message: messageOf(e), code: e instanceof ClientError ? e.code : undefined });
       throw e;
     }
   }, [client, id]);
@@ -154,11 +184,32 @@ export function useReportState(initial: ReportDetail): ReportState {
     [client, id, flush, initial.format, updateCells],
   );
 
+  const resolveConflict = useCallback(
+    (keep: 'mine' | 'theirs') => {
+      if (!conflict) return;
+      const { key, theirs, yours } = conflict;
+      // either way the other version is now the known base
+      serverText.current.set(key, theirs);
+      setConflict(null);
+      if (keep === 'mine') {
+        pendingText.current.set(key, yours);
+        schedule();
+      } else {
+        pendingText.current.delete(key);
+        setDetail((d) => ({ ...d, narrative: { ...d.narrative, [key]: theirs } }));
+        if (!hasPending()) setSave({ kind: 'saved', at: null });
+      }
+    },
+    [conflict, schedule],
+  );
+
   const setAcknowledged = useCallback((acks: Acknowledgement[]) => setDetail((d) => ({ ...d, acknowledged: acks })), []);
 
   const replace = useCallback((d: ReportDetail) => {
     pendingCells.current.clear();
     pendingText.current.clear();
+    serverText.current = new Map(Object.entries(d.narrative) as [NarrativeKey, string][]);
+    setConflict(null);
     manualRef.current = d.manualTotals;
     const shown = displayCells(d);
     cellsRef.current = shown;
@@ -176,7 +227,7 @@ export function useReportState(initial: ReportDetail): ReportState {
       if (!hasPending()) return;
       const changes = [...pendingCells.current].map(([cell, value]) => ({ cell, value }));
       if (changes.length) client.sendOnUnload('reports.updateCells', { id, changes });
-      for (const [key, text] of pendingText.current) client.sendOnUnload('reports.updateNarrative', { id, key, text });
+      for (const [key, text] of pendingText.current) client.sendOnUnload('reports.updateNarrative', { id, key, text, base: baseOf(key) });
       pendingCells.current.clear();
       pendingText.current.clear();
     };
@@ -193,7 +244,7 @@ export function useReportState(initial: ReportDetail): ReportState {
   }, [client, id, flush]);
 
   return useMemo(
-    () => ({ detail, cells, save, updateCells, updateNarrative, setStatus, setManualTotals, setAcknowledged, flush, replace }),
-    [detail, cells, save, updateCells, updateNarrative, setStatus, setManualTotals, setAcknowledged, flush, replace],
+    () => ({ detail, cells, save, updateCells, updateNarrative, setStatus, setManualTotals, setAcknowledged, flush, replace, conflict, resolveConflict }),
+    [detail, cells, save, updateCells, updateNarrative, setStatus, setManualTotals, setAcknowledged, flush, replace, conflict, resolveConflict],
   );
 }
