@@ -1,23 +1,43 @@
-// `npm run build`: bundles the renderer (React + MUI) with esbuild into dist/renderer/ (index.html +
-// app.js), then runs scripts/build-electron.mjs when present (main and preload bundles).
-// Options: --outdir <dir> (default dist/renderer), --renderer-only.
+// `npm run build`: bundles the renderer (React + MUI) with esbuild into dist/renderer/ (index.html, the
+// entry module app.js and the chunks/ it and the lazy parts import), prints what the bundle is made of,
+// then runs scripts/build-electron.mjs when present (main and preload bundles).
+// Options: --outdir <dir> (default dist/renderer), --renderer-only, --metafile <file> (esbuild's metafile,
+// paths relative to the repository, for the bench's rows per chunk).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { register } from 'tsx/esm/api';
+import {
+  CHUNK_DIR,
+  ENTRY_FILE,
+  describeChunks,
+  formatReport,
+  packagesByChunk,
+  staticClosure,
+  staticImportsFromMetafile,
+} from './bundle-report.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const argv = process.argv.slice(2);
 const outIdx = argv.indexOf('--outdir');
 const outdir = outIdx >= 0 ? resolve(argv[outIdx + 1]) : join(root, 'dist/renderer');
 const rendererOnly = argv.includes('--renderer-only');
+const metaIdx = argv.indexOf('--metafile');
+const metafileOut = metaIdx >= 0 ? resolve(argv[metaIdx + 1]) : null;
 
-// The same policy the browser-mode server sends as a header, for the Electron app:// protocol too.
-const CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'";
+// The policy both transports send as a header (src/main/security/policy.ts), in its <meta> form.
+register();
+const { contentSecurityPolicy } = await import('../src/main/security/policy.ts');
+const CSP = contentSecurityPolicy('meta');
 
-const INDEX_HTML = `<!doctype html>
+/**
+ * The page. The entry is a module (deferred, so the frame below paints before any script runs); the chunks
+ * it imports are preloaded alongside it instead of discovered one after the other. #root holds a still
+ * picture of the app's frame, a bar with the title, which React replaces on its first render: the window
+ * is never blank, even on a slow PC while the script is still being evaluated.
+ */
+const indexHtml = (preload) => `<!doctype html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
@@ -25,42 +45,55 @@ const INDEX_HTML = `<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>政府信息公开年报助手</title>
 <link rel="icon" href="data:,">
-<style>html,body,#root{height:100%;margin:0}body{font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC",sans-serif}</style>
+<style>html,body,#root{height:100%;margin:0}body{background:#f4f6f9;font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC",sans-serif}
+.boot-bar{height:48px;display:flex;align-items:center;padding:0 24px;background:#1f5fa8;color:#fff;font-size:18px;font-weight:500}
+.boot-body{padding:24px;color:rgba(0,0,0,.6);font-size:14px}</style>
+<script type="module" src="${ENTRY_FILE}"></script>
+${preload.map((f) => `<link rel="modulepreload" href="${f}">`).join('\n')}
 </head>
 <body>
-<div id="root"></div>
+<div id="root"><div class="boot-bar">政府信息公开年报助手</div><div class="boot-body">正在启动…</div></div>
 <noscript>本程序需要启用 JavaScript。</noscript>
-<script src="app.js"></script>
 </body>
 </html>
 `;
 
 mkdirSync(outdir, { recursive: true });
+// Chunk names carry a content hash: the previous build's would linger (and be packaged) otherwise.
+rmSync(join(outdir, CHUNK_DIR), { recursive: true, force: true });
 const started = Date.now();
+let result;
 try {
-  await build({
-    entryPoints: [join(root, 'src/renderer/main.tsx')],
-    outfile: join(outdir, 'app.js'),
+  result = await build({
+    entryPoints: { app: join(root, 'src/renderer/main.tsx') },
+    outdir,
+    absWorkingDir: root,
     bundle: true,
     minify: true,
-    format: 'iife',
+    // ESM with splitting: each React.lazy part becomes a chunk loaded on demand, code shared by several
+    // parts goes into chunks of its own.
+    format: 'esm',
+    splitting: true,
+    chunkNames: `${CHUNK_DIR}/[name]-[hash]`,
     target: ['chrome120'],
     platform: 'browser',
     jsx: 'automatic',
     define: { 'process.env.NODE_ENV': '"production"' },
     legalComments: 'none',
     logLevel: 'warning',
+    metafile: true,
     tsconfig: join(root, 'src/renderer/tsconfig.json'),
   });
 } catch {
   console.error('界面打包失败 (renderer build failed)');
   process.exit(1);
 }
-writeFileSync(join(outdir, 'index.html'), INDEX_HTML);
-const js = readFileSync(join(outdir, 'app.js'));
-console.log(
-  `renderer: ${outdir}/app.js ${(js.length / 1024).toFixed(0)} KB, gzip ${(gzipSync(js).length / 1024).toFixed(0)} KB (${Date.now() - started} ms)`,
-);
+const imports = staticImportsFromMetafile(result.metafile, outdir, root);
+const preload = [...staticClosure(imports, ENTRY_FILE)].filter((f) => f !== ENTRY_FILE).sort();
+writeFileSync(join(outdir, 'index.html'), indexHtml(preload));
+if (metafileOut) writeFileSync(metafileOut, JSON.stringify(result.metafile));
+console.log(formatReport(describeChunks(outdir, imports), packagesByChunk(result.metafile, outdir, root)));
+console.log(`renderer built in ${Date.now() - started} ms → ${outdir}`);
 
 const electronBuild = join(root, 'scripts/build-electron.mjs');
 if (!rendererOnly && existsSync(electronBuild)) {

@@ -2,15 +2,15 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import CircularProgress from '@mui/material/CircularProgress';
-import { useCallback, useEffect, useState } from 'react';
+import AppBar from '@mui/material/AppBar';
+import LinearProgress from '@mui/material/LinearProgress';
+import Toolbar from '@mui/material/Toolbar';
+import Typography from '@mui/material/Typography';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import type { Agency } from '../shared/api';
 import { getClient, messageOf } from './client';
 import { useFeedback } from './common/feedback';
-import { Editor } from './editor/Editor';
-import { Home } from './home/Home';
-import { Welcome } from './home/Welcome';
-import { AboutDialog } from './home/AboutDialog';
+import { AboutDialog, LazyEditor, LazyHome, LazyWelcome, prefetchLazyParts } from './lazy';
 import { hashOf, pageFromHash, type MenuEvent, type Page } from './navigation';
 
 export function App() {
@@ -43,6 +43,12 @@ export function App() {
   useEffect(() => {
     void loadAgencies();
   }, [loadAgencies]);
+
+  // the first screen has its data: the other parts' chunks can come now, while the user reads
+  const ready = agencies !== null;
+  useEffect(() => {
+    if (ready) prefetchLazyParts();
+  }, [ready]);
 
   useEffect(() => {
     if (!client.bridge) return;
@@ -83,18 +89,18 @@ export function App() {
         </Alert>
       </Box>
     );
-  if (!agencies)
+  if (!agencies) return <AppFrame />;
+  if (agencies.length === 0)
     return (
-      <Box sx={{ display: 'grid', placeItems: 'center', height: '100%' }}>
-        <CircularProgress aria-label="正在加载" />
-      </Box>
+      <Suspense fallback={<AppFrame />}>
+        <LazyWelcome onCreated={(a) => setAgencies([a])} />
+      </Suspense>
     );
-  if (agencies.length === 0) return <Welcome onCreated={(a) => setAgencies([a])} />;
 
   return (
-    <>
+    <Suspense fallback={<AppFrame />}>
       {page.name === 'editor' ? (
-        <Editor
+        <LazyEditor
           key={page.id}
           id={page.id}
           view={page.view}
@@ -103,7 +109,7 @@ export function App() {
           onClose={() => setPage({ name: 'home' })}
         />
       ) : (
-        <Home
+        <LazyHome
           agencies={agencies}
           page={page}
           menu={menu}
@@ -112,6 +118,22 @@ export function App() {
         />
       )}
       <AboutDialog open={about} onClose={() => setAbout(false)} />
-    </>
+    </Suspense>
+  );
+}
+
+/** The app's frame while its first data or its screen's code is on the way: the bar the static page paints before any script. */
+function AppFrame() {
+  return (
+    <Box sx={{ minHeight: '100%' }}>
+      <AppBar position="sticky" color="primary">
+        <Toolbar variant="dense">
+          <Typography variant="h6" component="h1" sx={{ fontSize: 18 }}>
+            政府信息公开年报助手
+          </Typography>
+        </Toolbar>
+      </AppBar>
+      <LinearProgress aria-label="正在加载" />
+    </Box>
   );
 }

@@ -4,7 +4,11 @@ import { ThemeProvider } from '@mui/material/styles';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { FeedbackProvider } from './common/feedback';
+import { preloadScreen } from './lazy';
+import { pageFromHash } from './navigation';
 import { theme } from './theme';
+
+preloadScreen(pageFromHash(window.location.hash));
 
 createRoot(document.getElementById('root')!).render(
   <ThemeProvider theme={theme}>

@@ -1,39 +1,8 @@
-/** Agency levels of the exchange file (exchange-format.md) with their names in the UI. */
-import { z } from 'zod';
+/** The agency level schema; the levels themselves, their names and deadlines are in agency-levels.ts. */
+import * as z from 'zod';
+import { AGENCY_LEVELS } from './agency-levels';
 
-export const AGENCY_LEVELS = [
-  'province',
-  'province-department',
-  'city',
-  'city-department',
-  'county',
-  'county-department',
-  'township',
-  'other',
-] as const;
+export { AGENCY_LEVELS, AGENCY_LEVEL_NAMES, deadlineOf, isGovernment } from './agency-levels';
 
 export const AgencyLevel = z.enum(AGENCY_LEVELS);
 export type AgencyLevel = z.infer<typeof AgencyLevel>;
-
-export const AGENCY_LEVEL_NAMES: Readonly<Record<AgencyLevel, string>> = {
-  province: '省级人民政府',
-  'province-department': '省级政府部门',
-  city: '市级人民政府',
-  'city-department': '市级政府部门',
-  county: '县级人民政府',
-  'county-department': '县级政府部门',
-  township: '乡镇（街道）',
-  other: '其他',
-};
-
-/** Governments publish their own (aggregate) report by 31 March, departments by 31 January. */
-export function isGovernment(level: AgencyLevel): boolean {
-  return level === 'province' || level === 'city' || level === 'county' || level === 'township';
-}
-
-/** Publication deadline of the report on `year` as [year+1, month, day]. */
-export function deadlineOf(level: AgencyLevel, year: number): { year: number; month: number; day: number } {
-  return isGovernment(level) && level !== 'township'
-    ? { year: year + 1, month: 3, day: 31 }
-    : { year: year + 1, month: 1, day: 31 };
-}

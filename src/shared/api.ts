@@ -2,17 +2,18 @@
  * The service API: every method the UI (or the CLI) calls, with zod input and output schemas. The
  * transports (Electron IPC, HTTP in browser mode) are thin adapters over one `dispatch` in the core.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import './zod-setup';
 import { AgencyLevel } from './agency';
 import { Finding } from './findings';
 import { Acknowledgement, AgencyRef, FormatIdSchema, NARRATIVE_KEYS, Narrative, Year } from './report';
 import type { NarrativeKey } from './format/index';
-import { ExportSettings, TypographySettings } from './document/typography';
+import { ExportSettings, TypographySettings } from './document/typography-schema';
+import { AGGREGATE_UNIT_STATUSES, REPORT_STATUSES } from './names';
 
-export const ReportStatus = z.enum(['draft', 'review', 'final']);
+export { AGGREGATE_UNIT_STATUS_NAMES, REPORT_STATUS_NAMES } from './names';
+export const ReportStatus = z.enum(REPORT_STATUSES);
 export type ReportStatus = z.infer<typeof ReportStatus>;
-export const REPORT_STATUS_NAMES: Readonly<Record<ReportStatus, string>> = { draft: '草稿', review: '待审核', final: '已定稿' };
 
 const Id = z.number().int().positive();
 const Timestamp = z.string(); // ISO 8601
@@ -57,6 +58,8 @@ export const ReportDetail = z.object({
   previous: z
     .object({ id: Id.nullable(), year: z.number().int(), format: FormatIdSchema, narrative: Narrative, cells: z.record(z.string(), CellValue) })
     .nullable(),
+  /** For a 汇总 report: the sum of its included units, which the editor's checks compare (aggregate.mismatch). */
+  unitSums: z.object({ units: z.number().int().positive(), cells: z.record(z.string(), CellValue) }).nullable(),
 });
 export type ReportDetail = z.infer<typeof ReportDetail>;
 
@@ -98,9 +101,8 @@ export const ImportReport = z.object({
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 
-export const AggregateUnitStatus = z.enum(['ok', 'warnings', 'errors']);
+export const AggregateUnitStatus = z.enum(AGGREGATE_UNIT_STATUSES);
 export type AggregateUnitStatus = z.infer<typeof AggregateUnitStatus>;
-export const AGGREGATE_UNIT_STATUS_NAMES: Readonly<Record<AggregateUnitStatus, string>> = { ok: '无问题', warnings: '有提醒', errors: '有错误' };
 
 export const AggregateUnit = z.object({
   id: Id,
@@ -185,7 +187,11 @@ export const api = {
     z.object({ id: Id, changes: z.array(z.object({ cell: z.string().max(64), value: CellValue })).min(1).max(1000) }),
     SaveResult,
   ),
-  'reports.updateNarrative': method(z.object({ id: Id, key: NarrativeKeySchema, text: z.string().max(200_000) }), SaveResult),
+  /** `base`: textHash of the text the editor changed; a different stored text gives stale_edit with both versions. */
+  'reports.updateNarrative': method(
+    z.object({ id: Id, key: NarrativeKeySchema, text: z.string().max(200_000), base: z.string().max(32).optional() }),
+    SaveResult,
+  ),
   'reports.setStatus': method(z.object({ id: Id, status: ReportStatus }), SaveResult),
   'reports.setOptions': method(z.object({ id: Id, manualTotals: z.boolean() }), SaveResult),
   'reports.acknowledge': method(z.object({ id: Id, ack: Acknowledgement }), SaveResult),

@@ -1,5 +1,5 @@
 /** Errors that cross a boundary as `{ code, message }` with a Chinese message for the user. */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const ERROR_CODES = [
   'invalid_input',
@@ -8,6 +8,14 @@ export const ERROR_CODES = [
   'has_errors',
   'db_newer',
   'db_corrupt',
+  /** Another program holds the database file (details: the lock's holder). */
+  'db_locked',
+  /** The disk is full: the change was not saved. */
+  'disk_full',
+  /** The database file or its folder is read-only: the change was not saved. */
+  'read_only',
+  /** The text was changed elsewhere since this editor loaded it (details: both versions). */
+  'stale_edit',
   'unsupported_file',
   'too_large',
   'internal',

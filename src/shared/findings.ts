@@ -1,7 +1,9 @@
 /** A check finding (checks.md): the public shape of `check --json`, the editor's outlines and the check panel. */
-import { z } from 'zod';
+import * as z from 'zod';
+import { SEVERITIES } from './names';
 
-export const Severity = z.enum(['error', 'warning', 'info']);
+export { SEVERITY_NAMES } from './names';
+export const Severity = z.enum(SEVERITIES);
 export type Severity = z.infer<typeof Severity>;
 
 export const Finding = z.object({
@@ -20,5 +22,3 @@ export const Finding = z.object({
   acknowledged: z.object({ reason: z.string() }).optional(),
 });
 export type Finding = z.infer<typeof Finding>;
-
-export const SEVERITY_NAMES: Readonly<Record<Severity, string>> = { error: '错误', warning: '提醒', info: '信息' };

@@ -2,17 +2,17 @@
  * The report document and the exchange file (exchange-format.md), as zod schemas derived from the format
  * definitions: an unknown cell id or a value of the wrong kind is refused with the path of the field.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import './zod-setup';
 import { AgencyLevel } from './agency';
-import { FORMAT_IDS, formatForYear, formatIndex, type FormatId, type NarrativeKey } from './format/index';
+import { FORMAT_IDS, NARRATIVE_KEYS, formatForYear, formatIndex, type FormatId } from './format/index';
 import { valueProblem } from './values';
 
 export const EXCHANGE_SCHEMA = 'gov-annual-report/1';
 
 export const FormatIdSchema = z.enum(FORMAT_IDS as [FormatId, ...FormatId[]]);
 
-export const NARRATIVE_KEYS: readonly NarrativeKey[] = ['preamble', 's1', 's2', 's3', 's4', 's5', 's6'];
+export { NARRATIVE_KEYS };
 
 /** Longest narrative part we accept (a whole report is ~10 000 characters). */
 export const MAX_NARRATIVE_CHARS = 200_000;

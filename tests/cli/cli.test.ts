@@ -237,7 +237,7 @@ test('db: import, list, export, backup, restore — and a corrupt database names
   writeFileSync(db, Buffer.alloc(8192, 0x42));
   for (const f of ['-wal', '-shm']) if (existsSync(db + f)) writeFileSync(db + f, '');
   const broken = cli(dir, 'db', 'list', '--db', db);
-  assert.equal(broken.code, 2);
+  assert.equal(broken.code, 3, 'a database that cannot be used: exit 3, as documented');
   assert.match(broken.stderr, /数据库文件已损坏/);
   assert.ok(broken.stderr.includes(`gov-report db restore ${name}`), broken.stderr);
   noStack(broken);

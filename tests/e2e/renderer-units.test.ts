@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import type { Finding } from '../../src/shared/findings';
 import { GOV_2021 } from '../../src/shared/format/index';
 import { blankReport } from '../../src/shared/report';
-import { countsBySection, partFilled, sectionOf, withAcknowledgements } from '../../src/renderer/editor/parts';
+import { countsBySection, partFilled, sectionOf } from '../../src/renderer/editor/parts';
 import { charCount, withScaffold } from '../../src/renderer/editor/text';
 import { defaultImportAgency, NEW_AGENCY } from '../../src/renderer/home/importTarget';
 import { likelyReportYear, nextDeadline, selectableYears } from '../../src/renderer/home/years';
@@ -64,16 +64,6 @@ test('findings go to their part: the section named, else the table of the first 
     finding({ cells: ['t3.new.total'], severity: 'info' }),
   ]);
   assert.deepEqual(counts.get('s3'), { errors: 1, warnings: 1 });
-});
-
-test('acknowledgements match a warning by rule and the same cells in any order', () => {
-  const w = finding({ rule: 't2.feeUnit', severity: 'warning', cells: ['a', 'b'] });
-  const [marked] = withAcknowledgements([w], [{ rule: 't2.feeUnit', cells: ['b', 'a'], reason: '确为万元' }]);
-  assert.deepEqual(marked!.acknowledged, { reason: '确为万元' });
-  const [other] = withAcknowledgements([w], [{ rule: 't2.feeUnit', cells: ['a'], reason: 'x' }]);
-  assert.equal(other!.acknowledged, undefined);
-  const [error] = withAcknowledgements([finding({ cells: ['a', 'b'], rule: 't2.feeUnit' })], [{ rule: 't2.feeUnit', cells: ['a', 'b'], reason: 'x' }]);
-  assert.equal(error!.acknowledged, undefined, 'errors cannot be acknowledged');
 });
 
 test('a part is filled by its text, or any cell of its table', () => {

@@ -48,6 +48,8 @@ describe('browser-mode server over HTTP', () => {
     mkdirSync(join(root, 'sub'));
     writeFileSync(join(root, 'index.html'), '<!doctype html><title>t</title>');
     writeFileSync(join(root, 'app.js'), 'void 0');
+    mkdirSync(join(root, 'chunks'));
+    writeFileSync(join(root, 'chunks', 'Editor-AB12CD34.js'), 'export const editor = 1;');
     writeFileSync(join(root, '..', `secret-${process.pid}.txt`), 'secret');
     app = await startApp(root);
     port = app.server.port;
@@ -134,7 +136,13 @@ describe('browser-mode server over HTTP', () => {
     assert.equal(index.status, 200);
     assert.match(String(index.headers['content-security-policy']), /default-src 'none'/);
     assert.equal((await raw(port, '/app.js', { headers: { host: `localhost:${port}` } })).status, 200);
-    for (const path of [`/../secret-${process.pid}.txt`, `/%2e%2e/secret-${process.pid}.txt`, `/sub/..%2f..%2fsecret-${process.pid}.txt`, '/%00', '/sub', '/nope.js']) {
+    // the split build's chunks, as module scripts need them: JavaScript, never sniffed
+    const chunk = await raw(port, '/chunks/Editor-AB12CD34.js', { headers: { host: `127.0.0.1:${port}` } });
+    assert.equal(chunk.status, 200);
+    assert.equal(chunk.headers['content-type'], 'text/javascript; charset=utf-8');
+    assert.equal(chunk.headers['x-content-type-options'], 'nosniff');
+    assert.equal(chunk.body, 'export const editor = 1;');
+    for (const path of [`/../secret-${process.pid}.txt`, `/%2e%2e/secret-${process.pid}.txt`, `/sub/..%2f..%2fsecret-${process.pid}.txt`, '/%00', '/sub', '/nope.js', `/chunks/..%2f..%2fsecret-${process.pid}.txt`, '/chunks/Missing-0.js']) {
       const r = await raw(port, path, { headers: { host: `127.0.0.1:${port}` } });
       assert.equal(r.status, 404, path);
       assert.ok(!r.body.includes('secret'), path);

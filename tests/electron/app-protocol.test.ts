@@ -16,6 +16,8 @@ before(() => {
   mkdirSync(join(ui, 'assets'), { recursive: true });
   writeFileSync(join(ui, 'index.html'), '<!doctype html><title>年报</title><script src="assets/main.js"></script>');
   writeFileSync(join(ui, 'assets', 'main.js'), 'console.log("年报助手")');
+  mkdirSync(join(ui, 'chunks'));
+  writeFileSync(join(ui, 'chunks', 'Editor-AB12CD34.js'), 'export const editor = "编辑器";');
   writeFileSync(join(dir, 'secret.txt'), SECRET);
   mkdirSync(join(dir, 'renderer-evil'));
   writeFileSync(join(dir, 'renderer-evil', 'x.js'), SECRET);
@@ -39,6 +41,16 @@ test('serves the UI with the CSP and a content type', async () => {
   assert.equal(js.status, 200);
   assert.equal(js.headers.get('content-type'), 'text/javascript; charset=utf-8');
   assert.equal(await js.text(), 'console.log("年报助手")');
+});
+
+test('the lazy chunks of the split build are served as JavaScript (module scripts refuse anything else)', async () => {
+  const r = await get('app://report/chunks/Editor-AB12CD34.js');
+  assert.equal(r.status, 200);
+  assert.equal(r.headers.get('content-type'), 'text/javascript; charset=utf-8');
+  assert.equal(r.headers.get('x-content-type-options'), 'nosniff');
+  assert.equal(await r.text(), 'export const editor = "编辑器";');
+  assert.equal((await get('app://report/chunks/Missing-00000000.js')).status, 404);
+  assert.equal((await get('app://report/chunks/..%2f..%2fsecret.txt')).status, 403);
 });
 
 test('a route without a file gets index.html; a missing file is 404', async () => {

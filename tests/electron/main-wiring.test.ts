@@ -62,6 +62,8 @@ test('before ready: app:// privileged as standard+secure, sandbox for all, Chine
   assert.equal(fake.privileged[0].scheme, 'app');
   assert.equal(fake.privileged[0].privileges.standard, true);
   assert.equal(fake.privileged[0].privileges.secure, true);
+  // V8's code cache for the renderer's chunks: Chromium keeps it for custom schemes only when standard too
+  assert.equal(fake.privileged[0].privileges.codeCache, true);
   assert.equal(fake.sandboxEnabled, true);
   assert.deepEqual(fake.switches, [['lang', 'zh-CN']]);
   assert.ok(fake.paths.userData.startsWith(data), fake.paths.userData);
@@ -84,6 +86,13 @@ test('one window, hardened, loading the app over app://', () => {
   assert.equal(win.options.title, '政府信息公开年报助手');
 });
 
+test('the window appears on its first paint, never blank before it', () => {
+  assert.equal(win.options.show, false, 'created hidden');
+  assert.notEqual(win.visible, true, 'not shown before the page has painted');
+  win.emit('ready-to-show');
+  assert.equal(win.visible, true, 'shown on ready-to-show');
+});
+
 test('every webContents: no new windows, no navigation away, no webviews', () => {
   const wc = win.webContents;
   assert.deepEqual(wc.windowOpenHandler({ url: 'https://www.gov.cn/' }), { action: 'deny' });
@@ -98,6 +107,13 @@ test('every webContents: no new windows, no navigation away, no webviews', () =>
     assert.equal(nav(name, 'file:///etc/passwd'), true, name);
     assert.equal(nav(name, 'app://report/index.html#/x'), false, name);
   }
+  const frameNav = (url: string) => {
+    const e = { url, defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    wc.emit('will-frame-navigate', e);
+    return e.defaultPrevented;
+  };
+  assert.equal(frameNav('https://evil.example/'), true, 'will-frame-navigate');
+  assert.equal(frameNav('app://report/index.html#/x'), false, 'will-frame-navigate');
   assert.equal(nav('will-attach-webview', 'app://report/'), true);
 });
 

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { test } from 'node:test';
 
 // electron-builder.yml checked against electron-builder's own schema (the same validation `electron-builder`
@@ -133,7 +133,12 @@ test('electron-builder packs an app with exactly the runtime files, and the afte
     const asar = require('@electron/asar') as { listPackage(p: string): string[]; extractFile(archive: string, file: string): Buffer };
     const files = asar.listPackage(join(resources, 'app.asar')).map((f) => f.replace(/\\/g, '/'));
     const own = files.filter((f) => !f.startsWith('/node_modules/'));
-    assert.deepEqual(own.filter((f) => /\.[a-z]+$/.test(f)).sort(), ['/assets/icon.png', '/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/dist/renderer/app.js', '/dist/renderer/index.html', '/package.json'].sort());
+    // every file of the split renderer build (entry, chunks) and nothing else of ours
+    const renderer = readdirSync(join(project, 'dist', 'renderer'), { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => `/${relative(project, join(e.parentPath, e.name)).split(sep).join('/')}`);
+    assert.ok(renderer.some((f) => f.startsWith('/dist/renderer/chunks/') && f.endsWith('.js')), 'the build is split into chunks');
+    assert.deepEqual(own.filter((f) => /\.[a-z]+$/.test(f)).sort(), ['/assets/icon.png', '/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/package.json', ...renderer].sort());
     const modules = new Set(files.filter((f) => f.startsWith('/node_modules/')).map((f) => f.split('/')[2]));
     assert.deepEqual([...modules].sort(), ['better-sqlite3', 'bindings', 'file-uri-to-path'], 'bundled modules are not shipped again');
     assert.ok(existsSync(join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node')), 'the native module is unpacked');

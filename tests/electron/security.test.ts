@@ -189,7 +189,7 @@ function directives(policy: string): Map<string, string[]> {
 
 test('the Content-Security-Policy is strict', () => {
   const d = directives(CONTENT_SECURITY_POLICY);
-  assert.deepEqual(d.get('default-src'), ["'self'"]);
+  assert.deepEqual(d.get('default-src'), ["'none'"]);
   assert.deepEqual(d.get('script-src'), ["'self'"]);
   assert.deepEqual(d.get('style-src'), ["'self'", "'unsafe-inline'"]);
   assert.deepEqual(d.get('img-src'), ["'self'", 'data:', 'blob:']);

@@ -5,6 +5,9 @@ import type { Element } from 'domhandler';
 import { exportHtmlFragment, exportHtmlPage } from '../../src/main/export/html/index';
 import { formatIndex, type FormatId } from '../../src/shared/format/index';
 import { gridFor } from '../../src/shared/grid';
+import { printedValue } from '../../src/shared/values';
+import { fitFormatTable } from '../../src/shared/document/table-fit';
+import { bigNumbers } from '../helpers/test-reports';
 import { blankReport, type ReportDoc } from '../../src/shared/report';
 
 const HOSTILE = '<script>alert("x")</script> & <img src=x onerror=alert(1)> "引号" \'单引号\'';
@@ -25,8 +28,9 @@ function sampleDoc(format: FormatId = 'GOV-2021'): ReportDoc {
 }
 
 const parse = (html: string) => parseDocument(html, { decodeEntities: true });
-const elements = (root: ReturnType<typeof parse>, tag: string) => DomUtils.getElementsByTagName(tag, root, true) as Element[];
+const elements = (root: Parameters<typeof DomUtils.getElementsByTagName>[1], tag: string) => DomUtils.getElementsByTagName(tag, root, true) as Element[];
 const text = (el: Element) => DomUtils.textContent(el);
+const index2021 = formatIndex('GOV-2021');
 const span = (el: Element, name: 'rowspan' | 'colspan') => Number(el.attribs[name] ?? 1);
 
 /** Lay an HTML table's cells out on a grid the way a browser does; fails on overlaps and ragged rows. */
@@ -72,8 +76,7 @@ for (const format of ['GOV-2021', 'GOV-2019'] as const) {
         const got = placed[k]!;
         assert.deepEqual([got.row, got.col, span(got.el, 'rowspan'), span(got.el, 'colspan')], [cell.row, cell.col, cell.rowSpan, cell.colSpan]);
         if (cell.kind === 'value') {
-          const v = doc.cells[cell.cellId!];
-          const expected = v === null || v === undefined ? '0' : String(v);
+          const expected = printedValue(index.cellById.get(cell.cellId!)!.kind, doc.cells[cell.cellId!]);
           assert.equal(text(got.el), expected, `${cell.cellId}`);
         } else assert.equal(text(got.el), cell.text);
       });
@@ -147,4 +150,23 @@ test('standalone page: doctype, charset, lang, title and the fragment inside', (
   assert.equal(text(elements(dom, 'title')[0]!), '某某市<教育局>2025年政府信息公开工作年度报告');
   assert.ok(page.includes(exportHtmlFragment(doc)));
   assert.equal(elements(dom, 'script').length, 0);
+});
+
+test('汇总 numbers: value cells never wrap, columns and size as the .docx fit them (T4 down to 小五)', () => {
+  const doc = bigNumbers('GOV-2021');
+  const tables = elements(parse(exportHtmlFragment(doc)), 'table');
+  (['t2', 't3', 't4'] as const).forEach((t, i) => {
+    const fit = fitFormatTable(index2021.format, t, doc.cells, 10.5);
+    assert.ok(fit.fits, `${t} fits`);
+    const cols = elements(tables[i]!, 'col').map((c) => Number(/width:([\d.]+)%/.exec(c.attribs.style ?? '')![1]));
+    const total = fit.widths.reduce((a, b) => a + b, 0);
+    cols.forEach((w, k) => assert.ok(Math.abs(w - (fit.widths[k]! / total) * 100) < 0.1, `${t} col ${k}: ${w}%`));
+    const valueCells = elements(tables[i]!, 'td').filter((td) => /^-?[\d.]+$/.test(text(td)));
+    assert.ok(valueCells.length > 0);
+    for (const td of valueCells) {
+      assert.match(td.attribs.style ?? '', /white-space:nowrap/);
+      assert.match(td.attribs.style ?? '', new RegExp(`font-size:${fit.sizePt}pt`));
+    }
+  });
+  assert.equal(fitFormatTable(index2021.format, 't4', doc.cells, 10.5).sizePt, 9);
 });

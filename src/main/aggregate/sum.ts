@@ -3,9 +3,11 @@
  * from (trace), and how a stored parent report differs from the sum (aggregate.mismatch).
  */
 import { mapCellsForSum } from '../../shared/carryover';
-import { formatIndex, type FormatId, type ValueKind } from '../../shared/format/index';
-import type { Finding } from '../../shared/findings';
+import { formatIndex, type FormatId } from '../../shared/format/index';
 import type { Cells } from '../../shared/report';
+import { MINOR_UNITS } from '../../shared/checks/unit-sums';
+
+export { mismatchFindings } from '../../shared/checks/unit-sums';
 
 /** A unit's report as far as summing goes. */
 export interface SumUnit {
@@ -31,8 +33,6 @@ export interface Aggregation {
   dropped: { unitId: number; name: string; cells: string[] }[];
 }
 
-/** Amounts are summed in integer minor units so that 0.1 + 0.2 万元 prints as 0.3. */
-const MINOR_UNITS: Readonly<Record<ValueKind, number>> = { count: 1, signedCount: 1, amountWanYuan: 1e6, amountYuan: 1e2 };
 
 /** A unit's cells in the target format (the 2019 → 2021 mapping when the formats differ). */
 export function unitCellsIn(unit: SumUnit, format: FormatId): { cells: Cells; dropped: string[] } {
@@ -69,29 +69,4 @@ export function trace(units: readonly SumUnit[], format: FormatId, cellId: strin
     if (typeof v === 'number') out.push({ unitId: unit.id, name: unit.name, value: v });
   }
   return out;
-}
-
-/**
- * aggregate.mismatch warnings: one per cell where the stored parent report differs from the sum of its
- * units. Blank and 0 are the same here (both print as 0).
- */
-export function mismatchFindings(format: FormatId, parentCells: Cells, sum: Aggregation): Finding[] {
-  if (sum.units === 0) return [];
-  const index = formatIndex(format);
-  const findings: Finding[] = [];
-  for (const cell of index.cells) {
-    const expected = sum.cells[cell.id] ?? 0;
-    const actual = parentCells[cell.id] ?? 0;
-    const diff = Math.round((actual - expected) * MINOR_UNITS[cell.kind]) / MINOR_UNITS[cell.kind];
-    if (diff === 0) continue;
-    findings.push({
-      rule: 'aggregate.mismatch',
-      severity: 'warning',
-      cells: [cell.id],
-      message: `${cell.name}：本报告填写 ${actual}，${sum.units} 个下属单位合计 ${expected}，${diff > 0 ? '多' : '少'} ${Math.abs(diff)}。`,
-      expected,
-      actual,
-    });
-  }
-  return findings;
 }

@@ -1,8 +1,9 @@
 /**
  * gov-report: the command line. Exit codes: 0 done (check: no error-level finding), 1 the report has
- * errors (check, or export refused), 2 unreadable input or a wrong argument, 3 an internal error.
+ * errors (check, or export refused), 2 unreadable input or a wrong argument, 3 an internal error or a
+ * database that cannot be used (held by another program, damaged, newer, read-only, disk full).
  */
-import { AppError } from '../../shared/errors';
+import { AppError, type ErrorCode } from '../../shared/errors';
 import { processIo, type Io } from './io';
 import { AGGREGATE_HELP } from '../aggregate/usage';
 import { DB_USAGE, USAGE } from './usage';
@@ -27,8 +28,16 @@ export const HELP = `政府信息公开年报助手 命令行工具
       操作本程序的数据库：列出、导入、导出交换文件，备份与恢复。--db 默认为程序的数据文件夹中的数据库。
   ${AGGREGATE_HELP}
 
-退出码：0 成功（check：没有错误）；1 报告有错误（check，或 export 被拒绝）；2 输入无法读取或参数有误；3 程序内部错误。
+退出码：0 成功（check：没有错误）；1 报告有错误（check，或 export 被拒绝）；2 输入无法读取或参数有误；
+3 程序内部错误，或数据文件无法使用（正被另一个程序使用、已损坏、版本更新、只读、磁盘已满）。
 `;
+
+/** Codes of a database or disk that cannot be used: exit 3, as an internal error — the input was fine. */
+const STORAGE_CODES: ReadonlySet<ErrorCode> = new Set(['internal', 'db_locked', 'db_corrupt', 'db_newer', 'read_only', 'disk_full']);
+
+export function exitCodeOf(code: ErrorCode): number {
+  return code === 'has_errors' ? 1 : STORAGE_CODES.has(code) ? 3 : 2;
+}
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [command, ...args] = argv;
@@ -60,7 +69,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   } catch (e) {
     if (e instanceof AppError) {
       io.err(`错误：${e.message}\n`);
-      return e.code === 'has_errors' ? 1 : e.code === 'internal' ? 3 : 2;
+      return exitCodeOf(e.code);
     }
     io.err(`程序内部错误：${(e as Error)?.message ?? String(e)}\n`);
     return 3;

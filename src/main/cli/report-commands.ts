@@ -4,7 +4,6 @@ import { runChecks } from '../../shared/checks/index';
 import { AppError } from '../../shared/errors';
 import { SEVERITY_NAMES, type Finding } from '../../shared/findings';
 import { toExchange, type ReportDoc } from '../../shared/report';
-import { markAcknowledged } from '../services/documents';
 import { exportFileName, renderExport } from '../services/export';
 import { parse, noExtraPositionals, requirePositional } from './args';
 import { USAGE } from './usage';
@@ -14,7 +13,7 @@ import type { Io } from './io';
 
 function findingsFor(doc: ReportDoc, previous: ReportDoc | null): Finding[] {
   // The command line checks a report as it would be published: a blank cell is an error (cell.missing).
-  return markAcknowledged(runChecks(doc, { previous, forExport: true }), doc.acknowledged);
+  return runChecks(doc, { previous, forExport: true });
 }
 
 function describeDoc(doc: ReportDoc): string {

@@ -1,7 +1,7 @@
 /** zod schemas for every IPC payload the main process accepts, and the pure rules around them. */
 import '../../shared/zod-setup';
 import { isAbsolute, normalize, relative, resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { METHOD_NAMES, type MethodName } from '../../shared/api';
 import { AppError, invalidInput } from '../../shared/errors';
 

@@ -42,9 +42,11 @@ import { MIN_SIZE, WINDOW_STATE_FILE, initialBounds, readWindowState, writeWindo
 
 const PRODUCT_NAME = '政府信息公开年报助手';
 
-// Before `ready`: the scheme must be privileged as standard+secure for origin checks, fetch and storage.
+// Before `ready`: the scheme must be privileged as standard+secure for origin checks, fetch and storage,
+// and with codeCache so V8 keeps the compiled renderer between starts (Chromium does so only for http(s)
+// by default): the second start skips compiling the chunks.
 protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true } },
 ]);
 app.enableSandbox();
 app.commandLine.appendSwitch('lang', 'zh-CN');
@@ -196,6 +198,10 @@ function hardenContents(contents: WebContents): void {
   contents.on('will-redirect', (event, url) => {
     if (!isAllowedNavigation(url)) event.preventDefault();
   });
+  // will-navigate sees only the main frame; a sub-frame navigating elsewhere is stopped here
+  contents.on('will-frame-navigate', (event) => {
+    if (!isAllowedNavigation(event.url)) event.preventDefault();
+  });
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
@@ -235,10 +241,13 @@ function createWindow(): BrowserWindow {
     height: bounds.height,
     minWidth: MIN_SIZE.width,
     minHeight: MIN_SIZE.height,
+    // Shown on ready-to-show, i.e. after the first paint, which is the app's frame that index.html draws
+    // before any script runs: never a blank window, however slow the PC is at evaluating the renderer.
     show: false,
     title: PRODUCT_NAME,
     icon: iconPath,
-    backgroundColor: '#ffffff',
+    // the page's own background, for the moments before a repaint (resizing)
+    backgroundColor: '#f4f6f9',
     webPreferences: {
       // Reviewed: the preload exposes only the typed DesktopBridge (tests/electron/preload.test.ts checks its surface).
       preload: preloadPath, // eng-disable PRELOAD_JS_CHECK

@@ -5,7 +5,7 @@
 import '../../shared/zod-setup';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const WINDOW_STATE_FILE = 'window-state.json';
 

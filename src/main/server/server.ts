@@ -7,9 +7,9 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname } from 'node:path';
 import type { Core, DispatchResult } from '../services/core';
-import { CONTENT_SECURITY_POLICY, CONTENT_TYPES, TOKEN_HEADER, apiMethodOf, hostAllowed, originAllowed, staticPath, tokenMatches } from './guard';
+import { SECURITY_HEADERS, contentTypeFor } from '../security/policy';
+import { TOKEN_HEADER, apiMethodOf, hostAllowed, originAllowed, staticPath, tokenMatches } from './guard';
 
 /** Large enough for an imported .docx of a few tens of MB as base64, small enough to refuse junk fast. */
 export const DEFAULT_BODY_LIMIT = 64 * 1024 * 1024;
@@ -41,13 +41,6 @@ class RequestError extends Error {
   }
 }
 
-const SECURITY_HEADERS = {
-  'content-security-policy': CONTENT_SECURITY_POLICY,
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'x-frame-options': 'DENY',
-  'cross-origin-resource-policy': 'same-origin',
-};
 
 function sendJson(res: ServerResponse, status: number, body: DispatchResult): void {
   const text = JSON.stringify(body);
@@ -121,7 +114,7 @@ function serveStatic(req: IncomingMessage, res: ServerResponse, rootDir: string)
   }
   res.writeHead(200, {
     ...SECURITY_HEADERS,
-    'content-type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream',
+    'content-type': contentTypeFor(path),
     'content-length': size,
     'cache-control': 'no-cache',
   });

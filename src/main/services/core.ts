@@ -7,7 +7,21 @@ import { readFileSync } from 'node:fs';
 import { api, type MethodName } from '../../shared/api';
 import { AppError, invalidInput, type ApiError } from '../../shared/errors';
 import { aggregateHandlers } from '../aggregate/handlers';
-import { backupDue, corruptDatabaseError, createBackup, defaultBackupDir, isCorruptionError, openDatabase, Store } from '../storage/index';
+import {
+  acquireLock,
+  backupDue,
+  corruptDatabaseError,
+  createBackup,
+  defaultBackupDir,
+  isCorruptionError,
+  lockedError,
+  lockHolder,
+  openDatabase,
+  removeLeftovers,
+  storageError,
+  Store,
+  type DatabaseLock,
+} from '../storage/index';
 import { appHandlers } from './app';
 import type { ServiceContext } from './context';
 import { refreshStaleCounts } from './documents';
@@ -24,8 +38,15 @@ export interface CoreOptions {
   backupDir?: string;
   mode: 'electron' | 'browser' | 'cli';
   version?: string;
-  /** Make the daily backup at open when the newest is older than a day (default true). */
+  /** Make the daily backup at open, and while open, whenever the newest is older than a day (default true). */
   autoBackup?: boolean;
+  /**
+   * 'write' (default): take the database's lock (db_locked when another program holds it). 'read': take
+   * it when free, else open anyway and refuse every change with db_locked — the CLI's list and export.
+   */
+  access?: 'write' | 'read';
+  /** A lock the caller already holds (the CLI's restore takes it before looking at a damaged file). */
+  lock?: DatabaseLock;
   /** Where unexpected errors are logged (default: console.error). */
   log?: (message: string, error: unknown) => void;
   /** The clock, for tests of revision coalescing. */
@@ -43,6 +64,8 @@ export interface Core {
 /** Methods that change nothing: no recount needed after them. */
 const READS = new Set(['app.info', 'agencies.list', 'reports.list', 'reports.open', 'reports.check', 'reports.history', 'backups.list', 'settings.getExport']);
 const RECOUNT_DELAY_MS = 200;
+/** How often an open app looks whether the daily backup is due. */
+export const BACKUP_TIMER_MS = 60 * 60 * 1000;
 
 export const INTERNAL_MESSAGE = '程序内部错误，操作未完成（详细信息已记录到日志）。请重试；如果问题重复出现，请联系技术支持。';
 
@@ -66,7 +89,27 @@ export function openCore(options: CoreOptions): Core {
   const backupDir = options.backupDir ?? defaultBackupDir(options.dbPath);
   const log = options.log ?? ((message, error) => console.error(message, error));
   const registry = createRegistry();
-  let store: Store | null = new Store(openDatabase(options.dbPath, backupDir), options.now);
+  let lock: DatabaseLock | null = options.lock ?? null;
+  const ownsLock = !options.lock;
+  /** Set when another program holds the lock and this core only reads. */
+  let readOnlyFor: ReturnType<typeof lockHolder> = null;
+  if (!lock) {
+    try {
+      lock = acquireLock(options.dbPath, options.mode);
+    } catch (e) {
+      if (!(options.access === 'read' && e instanceof AppError && e.code === 'db_locked')) throw e;
+      readOnlyFor = lockHolder(options.dbPath);
+      if (!readOnlyFor) lock = acquireLock(options.dbPath, options.mode);
+    }
+  }
+  let store: Store | null;
+  try {
+    if (lock) removeLeftovers(options.dbPath, backupDir, (e) => log('removing leftovers failed', e));
+    store = new Store(openDatabase(options.dbPath, backupDir), options.now);
+  } catch (e) {
+    if (ownsLock) lock?.release();
+    throw storageError(e, options.dbPath) ?? e;
+  }
   let closed = false;
   /** Calls wait for this: a restore in progress. */
   let gate: Promise<unknown> = Promise.resolve();
@@ -101,9 +144,29 @@ export function openCore(options: CoreOptions): Core {
     },
   };
 
-  if ((options.autoBackup ?? true) && ctx.store.listAgencies().length > 0 && backupDue(backupDir)) {
-    // Calls go on meanwhile: SQLite's online backup copies in steps between them.
-    track(createBackup(ctx.store.db, backupDir).catch((e) => log('automatic backup failed', e)));
+  /** The daily backup when due. Calls go on meanwhile: SQLite's online backup copies in steps between them. */
+  let backingUp = false;
+  const dailyBackup = () => {
+    if (closed || backingUp || readOnlyFor || !store || store.listAgencies().length === 0 || !backupDue(backupDir)) return;
+    backingUp = true;
+    void track(
+      createBackup(store.db, backupDir)
+        .catch((e) => log('automatic backup failed', e))
+        .finally(() => (backingUp = false)),
+    );
+  };
+  let backupTimer: NodeJS.Timeout | null = null;
+  if (options.autoBackup ?? true) {
+    dailyBackup();
+    // an app left open for days still gets its daily backup
+    backupTimer = setInterval(() => {
+      try {
+        dailyBackup();
+      } catch (e) {
+        log('automatic backup failed', e);
+      }
+    }, BACKUP_TIMER_MS);
+    backupTimer.unref();
   }
 
   // Once a burst of saves pauses: recount what edits marked stale (listing also does it first), and move
@@ -129,12 +192,16 @@ export function openCore(options: CoreOptions): Core {
   function toApiError(e: unknown, name: string): ApiError {
     if (e instanceof AppError) return e.toJSON();
     if (isCorruptionError(e)) return corruptDatabaseError(options.dbPath, backupDir, (e as Error).message).toJSON();
+    const storage = storageError(e, options.dbPath);
+    // the user is told what to do; a stack trace adds nothing
+    if (storage) return storage.toJSON();
     log(`${name} failed`, e);
     return { code: 'internal', message: INTERNAL_MESSAGE };
   }
 
   async function run(name: string, input: unknown): Promise<DispatchResult> {
     if (!Object.hasOwn(api, name)) throw new AppError('not_found', `没有名为“${name}”的操作。`);
+    if (readOnlyFor && !READS.has(name)) throw lockedError(options.dbPath, lockHolder(options.dbPath) ?? readOnlyFor);
     const method = api[name as MethodName];
     const handler = registry.get(name);
     if (!handler) throw new AppError('internal', `操作“${name}”尚未实现。`);
@@ -173,6 +240,7 @@ export function openCore(options: CoreOptions): Core {
     close() {
       if (closed) return;
       closed = true;
+      if (backupTimer) clearInterval(backupTimer);
       if (recountTimer) {
         clearTimeout(recountTimer);
         recount();
@@ -180,6 +248,7 @@ export function openCore(options: CoreOptions): Core {
       const shut = () => {
         store?.db.close();
         store = null;
+        if (ownsLock) lock?.release();
       };
       // Calls and backups already started finish first; the connection closes right after them.
       if (inflight.size > 0) void Promise.allSettled([...inflight]).then(shut);

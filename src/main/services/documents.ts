@@ -1,10 +1,10 @@
 /** Conversions between stored reports and the shapes the API and the checks use, and the cached counts. */
 import type { Output } from '../../shared/api';
-import { runChecks, type PreviousReport } from '../../shared/checks/index';
+import { runChecks, type PreviousReport, type UnitSums } from '../../shared/checks/index';
 import type { Finding } from '../../shared/findings';
 import { formatIndex } from '../../shared/format/index';
-import type { Acknowledgement, Cells, ReportDoc } from '../../shared/report';
-import { aggregateFindings } from '../aggregate/findings';
+import type { Cells, ReportDoc } from '../../shared/report';
+import { sumOfUnits } from '../aggregate/findings';
 import type { Store, StoredReport } from '../storage/index';
 
 export function docOf(r: Pick<StoredReport, 'format' | 'year' | 'agency' | 'narrative' | 'cells' | 'acknowledged'>): ReportDoc {
@@ -28,7 +28,7 @@ export function previousForChecks(prev: StoredReport | null): PreviousReport | n
   return prev ? { year: prev.year, format: prev.format, cells: prev.cells, narrative: prev.narrative } : null;
 }
 
-export function toDetail(r: StoredReport, prev: StoredReport | null): Output<'reports.open'> {
+export function toDetail(store: Store, r: StoredReport, prev: StoredReport | null = previousOf(store, r)): Output<'reports.open'> {
   return {
     id: r.id,
     agencyId: r.agencyId,
@@ -43,23 +43,18 @@ export function toDetail(r: StoredReport, prev: StoredReport | null): Output<'re
     revision: r.revision,
     updatedAt: r.updatedAt,
     previous: prev ? { id: prev.id, year: prev.year, format: prev.format, narrative: prev.narrative, cells: fullCells(prev) } : null,
+    unitSums: unitSumsOf(store, r),
   };
 }
 
-const sameCells = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
-
-/** Findings with the acknowledgement a person recorded for them (warnings only: errors cannot be waived). */
-export function markAcknowledged(findings: Finding[], acks: readonly Acknowledgement[]): Finding[] {
-  return findings.map((f) => {
-    if (f.acknowledged || f.severity === 'error') return f;
-    const ack = acks.find((a) => a.rule === f.rule && sameCells(a.cells, f.cells));
-    return ack ? { ...f, acknowledged: { reason: ack.reason } } : f;
-  });
+/** The sum of a 汇总 report's included units, or null for a report without units. */
+export function unitSumsOf(store: Store, r: Pick<StoredReport, 'id' | 'format'>): UnitSums | null {
+  const sum = sumOfUnits(store.db, r.id, r.format);
+  return sum.units === 0 ? null : { units: sum.units, cells: sum.cells };
 }
 
 export function checkReport(store: Store, r: StoredReport, forExport = false, prev = previousOf(store, r)): Finding[] {
-  const findings = [...runChecks(docOf(r), { previous: previousForChecks(prev), forExport }), ...aggregateFindings(store.db, r)];
-  return markAcknowledged(findings, r.acknowledged);
+  return runChecks(docOf(r), { previous: previousForChecks(prev), forExport, unitSums: unitSumsOf(store, r) });
 }
 
 /** Recompute the cached counts the report list shows (errors, and warnings nobody has acknowledged). */

@@ -112,7 +112,7 @@ export const importHandlers: Handlers<'reports.import'> = {
         );
       }
       const r = store.report(id);
-      return { report: toDetail(r, previousOf(store, r)), importReport, parsed: toExchange(doc) };
+      return { report: toDetail(store, r), importReport, parsed: toExchange(doc) };
     });
   },
 };

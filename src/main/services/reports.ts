@@ -3,6 +3,7 @@ import { REPORT_STATUS_NAMES } from '../../shared/api';
 import { carriedInFrom, mapCells } from '../../shared/carryover';
 import { ruleName } from '../../shared/checks/index';
 import { AppError } from '../../shared/errors';
+import { textHash } from '../../shared/textHash';
 import { formatForYear, formatIndex, getFormat } from '../../shared/format/index';
 import type { Cells, Narrative } from '../../shared/report';
 import { computedTotalChanges } from '../../shared/totals';
@@ -32,6 +33,15 @@ type ReportMethods =
 /** The name of a narrative part in messages: the heading from the format definition. */
 export function narrativeName(r: Pick<StoredReport, 'format'>, key: keyof Narrative): string {
   return getFormat(r.format).sections.find((s) => s.id === key)?.heading ?? '开头段落';
+}
+
+/** Another window or program changed the part since this editor loaded it: nothing saved, both versions returned. */
+function staleEdit(r: Pick<StoredReport, 'format'>, key: keyof Narrative, theirs: string, yours: string): AppError {
+  return new AppError(
+    'stale_edit',
+    `“${narrativeName(r, key)}”已在另一个窗口或程序中被修改，为免覆盖，本次修改未保存。请对比两个版本，选择保留哪一个。`,
+    { key, theirs, yours },
+  );
 }
 
 /** Cells with every 总计 computed (unless the report's totals are typed by hand). */
@@ -74,7 +84,8 @@ function blankState(format: StoredReport['format']): ReportState {
 
 export const reportHandlers: Handlers<ReportMethods> = {
   'reports.list': ({ agencyId, trash }, { store }) => {
-    refreshStaleCounts(store);
+    // a read-only file is shown with the counts it has
+    if (!store.db.readonly) refreshStaleCounts(store);
     return store.listReports({ agencyId, trash });
   },
 
@@ -96,7 +107,7 @@ export const reportHandlers: Handlers<ReportMethods> = {
         summary = `新建（由 ${year - 1} 年度报告结转）`;
       }
       const r = createReport(store, { agencyId, year, format }, state, summary, 'create');
-      return toDetail(r, previousOf(store, r));
+      return toDetail(store, r);
     }),
 
   'reports.duplicate': ({ id, agencyId, year }, { store }) =>
@@ -117,12 +128,12 @@ export const reportHandlers: Handlers<ReportMethods> = {
         acknowledged: sameFormat ? source.acknowledged : [],
       };
       const r = createReport(store, { agencyId: targetAgency, year: targetYear, format }, state, `复制自“${source.agency.name}”${source.year} 年度报告`, 'duplicate');
-      return toDetail(r, previousOf(store, r));
+      return toDetail(store, r);
     }),
 
   'reports.open': ({ id }, { store }) => {
     const r = store.report(id);
-    return toDetail(r, previousOf(store, r));
+    return toDetail(store, r);
   },
 
   'reports.updateCells': ({ id, changes }, { store }) =>
@@ -159,9 +170,11 @@ export const reportHandlers: Handlers<ReportMethods> = {
       return saved;
     }),
 
-  'reports.updateNarrative': ({ id, key, text }, { store }) =>
+  'reports.updateNarrative': ({ id, key, text, base }, { store }) =>
     store.transaction(() => {
       const r = store.liveReport(id);
+      const stored = r.narrative[key] ?? '';
+      if (base !== undefined && stored !== text && textHash(stored) !== base) throw staleEdit(r, key, stored, text);
       store.writeNarrative(id, key, text);
       const state = { ...r, narrative: { ...r.narrative, [key]: text } };
       const saved = store.recordRevision(id, `narrative:${key}`, () => `修改正文：${narrativeName(r, key)}`, 1, state);
@@ -221,7 +234,7 @@ export const reportHandlers: Handlers<ReportMethods> = {
       store.recordRevision(id, 'restore', () => `恢复到版本 ${revision}`);
       afterChange(store, id, true);
       const r = store.report(id);
-      return toDetail(r, previousOf(store, r));
+      return toDetail(store, r);
     }),
 
   'reports.delete': ({ id }, { store }) =>

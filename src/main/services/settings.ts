@@ -1,5 +1,6 @@
 /** settings.*: the export settings (fonts and sizes per role), kept in the settings table as one JSON blob. */
-import { DEFAULT_STYLES, resolveSettings, TEXT_ROLES, TypographySettings } from '../../shared/document/typography';
+import { DEFAULT_STYLES, resolveSettings, TEXT_ROLES } from '../../shared/document/typography';
+import { TypographySettings } from '../../shared/document/typography-schema';
 import type { Store } from '../storage/index';
 import type { Handlers } from './context';
 

@@ -1,6 +1,6 @@
 /**
  * Backups: only through SQLite's online backup (`db.backup()`), never a copy of a live file. Named by
- * UTC time so the names sort by age; retention keeps the newest 10 plus the newest of each day for 30 days.
+ * UTC time so the names sort by age (shown to users in Beijing time); retention keeps the newest 10 plus the newest of each day for 30 days.
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, copyFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -12,6 +12,8 @@ export const KEEP_DAILY_DAYS = 30;
 /** An automatic backup is made at open when the newest one is older than this. */
 export const AUTO_BACKUP_AGE_MS = 24 * 60 * 60 * 1000;
 
+const PARTIAL = '.partial';
+const RESTORING = '.restoring';
 const NAME = /^backup-(\d{8})-(\d{9})(-[a-z-]+)?\.sqlite$/;
 
 export interface BackupInfo {
@@ -70,13 +72,22 @@ function freshName(backupDir: string, now: Date, suffix: string): string {
   }
 }
 
+/**
+ * A backup that is sound or none: the live database is checked first (a damaged one is never copied — it
+ * would push good backups out), written under a temporary name, verified by opening it, then renamed.
+ * An interruption leaves only a `.partial` file, which startup removes.
+ */
 export async function createBackup(db: Database.Database, backupDir: string, suffix = '', now = new Date()): Promise<BackupInfo> {
+  const check = db.pragma('quick_check', { simple: true });
+  if (check !== 'ok')
+    throw new AppError('db_corrupt', `数据库文件已损坏（${String(check).slice(0, 200)}），未做备份，以免损坏的数据替换掉完好的备份。请从较早的备份恢复。`);
   mkdirSync(backupDir, { recursive: true });
   const name = freshName(backupDir, now, suffix);
   const target = join(backupDir, name);
-  const partial = `${target}.partial`;
+  const partial = `${target}${PARTIAL}`;
   try {
     await db.backup(partial);
+    if (!sealBackup(partial)) throw new AppError('internal', `备份文件写入后校验失败（${partial}），未保留。请检查磁盘后重试。`);
     renameSync(partial, target);
   } catch (e) {
     rmSync(partial, { force: true });
@@ -84,6 +95,25 @@ export async function createBackup(db: Database.Database, backupDir: string, suf
   }
   for (const old of backupsToPrune(listBackups(backupDir), now)) rmSync(join(backupDir, old), { force: true });
   return { name, createdAt: createdAtOf(name)!.toISOString(), bytes: statSync(target).size };
+}
+
+/**
+ * Leftovers of a backup or restore that was interrupted (power cut, kill): `.partial` backups and the
+ * `<db>.restoring` copy. Neither was ever the database, so they go; called at open, under the lock.
+ */
+export function removeLeftovers(dbPath: string, backupDir: string, onError: (e: unknown) => void = () => {}): string[] {
+  const removed: string[] = [];
+  const gone = (path: string) => {
+    try {
+      rmSync(path, { force: true });
+      removed.push(path);
+    } catch (e) {
+      onError(e); // a read-only folder: they stay, harmless
+    }
+  };
+  if (existsSync(`${dbPath}${RESTORING}`)) gone(`${dbPath}${RESTORING}`);
+  if (existsSync(backupDir)) for (const f of readdirSync(backupDir)) if (f.endsWith(PARTIAL)) gone(join(backupDir, f));
+  return removed;
 }
 
 /** Whether the newest backup is older than a day (or there is none). */
@@ -96,9 +126,27 @@ export function backupDue(backupDir: string, now = new Date()): boolean {
 export function backupPath(backupDir: string, name: string): string {
   const path = join(backupDir, name);
   if (!NAME.test(name) || !existsSync(path)) {
-    throw new AppError('not_found', `找不到备份“${name}”。可用的备份请用“gov-report db backup --list”或在“帮助 → 备份”中查看。`);
+    throw new AppError('not_found', `找不到备份“${name}”。可用的备份请在程序的“文件 › 设置… › 数据与备份”中查看，或运行 gov-report db backup --list。`);
   }
   return path;
+}
+
+/**
+ * Make a fresh copy a standalone file (rollback journal, not WAL: opening it never leaves -wal/-shm beside
+ * it) and verify it by opening it: `quick_check` must pass.
+ */
+function sealBackup(path: string): boolean {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(path, { fileMustExist: true });
+    db.pragma('journal_mode = DELETE');
+    return db.pragma('quick_check', { simple: true }) === 'ok';
+  } catch {
+    return false;
+  } finally {
+    db?.close();
+    for (const ext of ['-wal', '-shm', '-journal']) rmSync(path + ext, { force: true });
+  }
 }
 
 /** Check that a file is a readable database that passes `quick_check`. */
@@ -122,7 +170,7 @@ export async function restoreBackupFile(dbPath: string, backupDir: string, name:
   const source = backupPath(backupDir, name);
   if (!verifyDatabaseFile(source)) throw new AppError('db_corrupt', `备份“${name}”已损坏，无法恢复。请选择另一个备份。`);
   // Copied first: the retention run of the backup below may prune the very backup being restored.
-  const incoming = `${dbPath}.restoring`;
+  const incoming = `${dbPath}${RESTORING}`;
   copyFileSync(source, incoming);
   let savedAs: string;
   try {

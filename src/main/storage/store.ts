@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { ReportStatus } from '../../shared/api';
 import type { AgencyLevel } from '../../shared/agency';
+import { acknowledgementKey } from '../../shared/checks/acknowledgements';
 import { AppError } from '../../shared/errors';
 import type { FormatId } from '../../shared/format/index';
 import type { Acknowledgement, AgencyRef, Cells, Narrative } from '../../shared/report';
@@ -85,7 +86,6 @@ const AGENCY_COLUMNS = 'id, name, level, created_at AS createdAt, own';
 const REPORT_ROW = `r.id, r.agency_id AS agencyId, a.name AS agencyName, a.level AS agencyLevel, r.year, r.format, r.status,
   r.errors, r.warnings, r.updated_at AS updatedAt, r.deleted_at AS deletedAt`;
 
-const ackKey = (cells: readonly string[]) => JSON.stringify([...cells].sort());
 
 export class Store {
   private readonly stmts;
@@ -306,11 +306,11 @@ export class Store {
   }
 
   setAck(id: number, ack: Acknowledgement): void {
-    this.stmts.upsertAck.run(id, ack.rule, ackKey(ack.cells), ack.reason, this.now());
+    this.stmts.upsertAck.run(id, ack.rule, acknowledgementKey(ack.cells), ack.reason, this.now());
   }
 
   removeAck(id: number, rule: string, cells: readonly string[]): boolean {
-    return this.stmts.deleteAck.run(id, rule, ackKey(cells)).changes > 0;
+    return this.stmts.deleteAck.run(id, rule, acknowledgementKey(cells)).changes > 0;
   }
 
   setCounts(id: number, errors: number, warnings: number): void {

@@ -29,14 +29,8 @@ import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import {
-  AGGREGATE_UNIT_STATUS_NAMES,
-  type AggregateTrace,
-  type AggregateUnit,
-  type Output,
-  type ReportSummary,
-} from '../../shared/api';
-import { SEVERITY_NAMES } from '../../shared/findings';
+import type { AggregateTrace, AggregateUnit, Output, ReportSummary } from '../../shared/api';
+import { AGGREGATE_UNIT_STATUS_NAMES, SEVERITY_NAMES } from '../../shared/names';
 import { formatIndex, formatShortName, getFormat } from '../../shared/format/index';
 import { formatValue } from '../../shared/values';
 import { getClient, messageOf } from '../client';

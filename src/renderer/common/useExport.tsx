@@ -3,17 +3,7 @@
  * and offers 仍然导出 — and, when cells are still blank, 空白单元格填 0 then a second try. Then a download
  * (browser) or a save dialog with 打开所在文件夹 (Electron).
  */
-import Alert from '@mui/material/Alert';
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
-import List from '@mui/material/List';
-import ListItem from '@mui/material/ListItem';
-import ListItemText from '@mui/material/ListItemText';
-import Typography from '@mui/material/Typography';
-import { useCallback, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { ExportKind } from '../../shared/api';
 import type { Finding } from '../../shared/findings';
 import { ClientError, getClient, messageOf } from '../client';
@@ -30,8 +20,16 @@ export interface BlankFill {
 /** Largest batch reports.updateCells takes. */
 const BATCH = 1000;
 
-/** Errors listed in the dialog; the check panel has them all. */
-const SHOWN = 50;
+const LazyExportDialogs = lazy(() => import('./ExportDialogs').then((m) => ({ default: m.ExportDialogs })));
+
+/** True from the first time `open` was true on, so that a closing dialog still animates out. */
+function useShownOnce(open: boolean): boolean {
+  const [shown, setShown] = useState(open);
+  useEffect(() => {
+    if (open) setShown(true);
+  }, [open]);
+  return shown;
+}
 
 function findingsOf(details: unknown): Finding[] {
   const d = details as { findings?: unknown } | unknown[] | undefined;
@@ -124,78 +122,25 @@ export function useExport(
 
   const hasMissing = !!blocked?.findings.some((f) => f.rule === 'cell.missing');
 
-  const dialogs = (
-    <>
-      <Dialog open={!!blocked} onClose={() => setBlocked(null)} maxWidth="sm" fullWidth>
-        <DialogTitle>{blocked?.unsaved ? '表格中有无效输入' : '报告中还有错误'}</DialogTitle>
-        <DialogContent dividers>
-          <Typography gutterBottom>
-            {blocked?.unsaved
-              ? '以下单元格的输入不是有效数字，没有保存；此时导出，报告中仍是原来的数字。请先改正（或在单元格中按 Esc 撤回）再导出。'
-              : '以下问题尚未改正。建议先改正再导出；如确需导出（例如先送审），可以选择“仍然导出”。'}
-          </Typography>
-          {blocked && blocked.findings.length > 0 ? (
-            <List dense data-testid="export-errors" sx={{ maxHeight: 360, overflow: 'auto' }}>
-              {blocked.findings.slice(0, SHOWN).map((f, i) => (
-                <ListItem key={i} disableGutters>
-                  <ListItemText primary={f.message} />
-                </ListItem>
-              ))}
-              {blocked.findings.length > SHOWN && (
-                <ListItem disableGutters>
-                  <ListItemText secondary={`……另有 ${blocked.findings.length - SHOWN} 处，可在“检查”中查看全部`} />
-                </ListItem>
-              )}
-            </List>
-          ) : (
-            <Alert severity="error" sx={{ whiteSpace: 'pre-line' }}>
-              {blocked?.message}
-            </Alert>
-          )}
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setBlocked(null)}>返回修改</Button>
-          {hasMissing && !blocked?.unsaved && (
-            <Button variant="outlined" disabled={busy} onClick={() => blocked && void askFill(blocked.id)} data-testid="fill-blanks">
-              空白单元格填 0
-            </Button>
-          )}
-          {!blocked?.unsaved && (
-            <Button color="error" variant="contained" disabled={busy} onClick={() => blocked && void run(blocked.id, blocked.kind, true)}>
-              仍然导出
-            </Button>
-          )}
-        </DialogActions>
-      </Dialog>
-      <Dialog open={!!confirmFill && !!blocked} onClose={() => setConfirmFill(null)} maxWidth="xs" fullWidth>
-        <DialogTitle>空白单元格填 0</DialogTitle>
-        <DialogContent>
-          <Typography data-testid="fill-blanks-message">
-            {confirmFill?.count
-              ? `共 ${confirmFill.count} 个空白单元格将填为 0，可在“历史”中恢复。`
-              : '没有需要填 0 的空白单元格（自动计算的总计会随各项更新）。'}
-          </Typography>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setConfirmFill(null)}>取消</Button>
-          <Button variant="contained" disabled={busy || !confirmFill?.count} onClick={() => void fillAndRetry()} data-testid="fill-blanks-confirm">
-            填 0 并导出
-          </Button>
-        </DialogActions>
-      </Dialog>
-      <Dialog open={!!saved} onClose={() => setSaved(null)} maxWidth="sm" fullWidth>
-        <DialogTitle>已导出</DialogTitle>
-        <DialogContent>
-          <Typography sx={{ wordBreak: 'break-all' }}>{saved}</Typography>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => saved && void client.bridge?.showInFolder(saved)}>打开所在文件夹</Button>
-          <Button variant="contained" onClick={() => setSaved(null)}>
-            完成
-          </Button>
-        </DialogActions>
-      </Dialog>
-    </>
+  // the dialogs are a chunk of their own, loaded by the first export that needs one
+  const shownOnce = useShownOnce(!!blocked || !!saved);
+  const dialogs = (blocked || saved || shownOnce) && (
+    <Suspense fallback={null}>
+      <LazyExportDialogs
+        blocked={blocked}
+        confirmFill={confirmFill}
+        saved={saved}
+        busy={busy}
+        hasMissing={hasMissing}
+        onCloseBlocked={() => setBlocked(null)}
+        onAskFill={() => blocked && void askFill(blocked.id)}
+        onForce={() => blocked && void run(blocked.id, blocked.kind, true)}
+        onCloseFill={() => setConfirmFill(null)}
+        onFill={() => void fillAndRetry()}
+        onCloseSaved={() => setSaved(null)}
+        onShowSaved={() => saved && void client.bridge?.showInFolder(saved)}
+      />
+    </Suspense>
   );
   const exportReport = async (id: number, kind: ExportKind = 'docx') => {
     const invalid = unsaved?.() ?? [];

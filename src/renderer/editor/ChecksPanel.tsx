@@ -18,7 +18,8 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import type { FormatDefinition, SectionId } from '../../shared/format/index';
-import { SEVERITY_NAMES, type Finding } from '../../shared/findings';
+import type { Finding } from '../../shared/findings';
+import { SEVERITY_NAMES } from '../../shared/names';
 import { sectionOf } from './parts';
 
 const COLORS = { error: 'error.main', warning: 'warning.main', info: 'info.main' } as const;
@@ -26,13 +27,15 @@ const COLORS = { error: 'error.main', warning: 'warning.main', info: 'info.main'
 export interface ChecksPanelProps {
   format: FormatDefinition;
   findings: Finding[];
+  /** The checks threw: said so, instead of "no problems". */
+  failure?: string | null;
   /** Take the user to what the finding is about: its words in a part's text, its cell, or its part. */
   onGo(f: Finding): void;
   onAcknowledge(f: Finding, reason: string): Promise<void>;
   onUnacknowledge(f: Finding): Promise<void>;
 }
 
-export function ChecksPanel({ format, findings, onGo, onAcknowledge, onUnacknowledge }: ChecksPanelProps) {
+export function ChecksPanel({ format, findings, failure, onGo, onAcknowledge, onUnacknowledge }: ChecksPanelProps) {
   const [acking, setAcking] = useState<Finding | null>(null);
   const [reason, setReason] = useState('');
   const groups = [...format.sections.map((s) => ({ id: s.id as SectionId | null, title: s.heading })), { id: null, title: '其他' }]
@@ -45,7 +48,11 @@ export function ChecksPanel({ format, findings, onGo, onAcknowledge, onUnacknowl
       <Typography variant="h6" component="h2" gutterBottom>
         检查
       </Typography>
-      {open.length === 0 ? (
+      {failure ? (
+        <Alert severity="error" sx={{ mb: 1 }} data-testid="checks-failure">
+          {failure}
+        </Alert>
+      ) : open.length === 0 ? (
         <Alert severity="success" sx={{ mb: 1 }}>
           {findings.length === 0 ? '没有发现问题。' : '没有未处理的问题（提醒均已确认）。'}导出前还会检查是否有未填写的单元格。
         </Alert>

@@ -8,29 +8,24 @@ import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
 import ButtonGroup from '@mui/material/ButtonGroup';
 import Button from '@mui/material/Button';
-import CircularProgress from '@mui/material/CircularProgress';
+import LinearProgress from '@mui/material/LinearProgress';
 import Divider from '@mui/material/Divider';
-import FormControlLabel from '@mui/material/FormControlLabel';
 import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
-import Switch from '@mui/material/Switch';
-import Tab from '@mui/material/Tab';
-import Tabs from '@mui/material/Tabs';
 import TextField from '@mui/material/TextField';
 import Toolbar from '@mui/material/Toolbar';
-import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import useMediaQuery from '@mui/material/useMediaQuery';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { REPORT_STATUS_NAMES, ReportStatus, type ExportKind, type ReportDetail } from '../../shared/api';
-import { repetitionShares, runChecks, type InvalidEntry } from '../../shared/checks/index';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ExportKind, ReportDetail } from '../../shared/api';
+import { REPORT_STATUSES, REPORT_STATUS_NAMES, isReportStatus } from '../../shared/names';
+import { acknowledges, repetitionShares, type InvalidEntry } from '../../shared/checks/index';
 import type { Finding } from '../../shared/findings';
-import { FORMATS, formatIndex, type FormatId, type SectionDef, type SectionId, type TableId } from '../../shared/format/index';
-import type { ReportDoc } from '../../shared/report';
+import { FORMATS, type FormatId, type SectionDef, type SectionId, type TableId } from '../../shared/format/index';
 import { takeMenu, type MenuEvent } from '../navigation';
 import { getClient, messageOf } from '../client';
 import { formatTime } from '../common/dates';
@@ -38,17 +33,11 @@ import { useFeedback } from '../common/feedback';
 import { useExport, type BlankFill } from '../common/useExport';
 import { blankCells } from '../common/blanks';
 import { defaultPreamble } from '../../shared/document/preamble';
-import { Preview } from '../preview/Preview';
-import { SettingsDialog } from '../settings/SettingsDialog';
-import { ReportTableEditor } from '../table/ReportTableEditor';
-import { ChecksPanel } from './ChecksPanel';
-import { HistoryPanel } from './HistoryPanel';
-import { countsBySection, isOpen, partProgress, sectionOf, withAcknowledgements, type View } from './parts';
-import { Guidance, NarrativeField, TextPart } from './TextPart';
+import { Lazy, LazyChecksPanel, LazyHistoryPanel, LazyPreview, LazySidePanel, LazyTablePart, SettingsDialog } from '../lazy';
+import { liveChecks } from './liveChecks';
+import { countsBySection, isOpen, partProgress, sectionOf, type View } from './parts';
+import { TextPart } from './TextPart';
 import { useReportState, type SaveState } from './useReportState';
-
-/** Whether a table has 总计 cells (T3, T4) — T2 has none, so no totals switch there. */
-const hasTotals = (format: FormatId, table: TableId) => [...formatIndex(format).totalCells].some((id) => id.startsWith(`${table}.`));
 
 /** Formats besides Word: the website's page or a fragment for its CMS editor, the tables as a workbook, and the exchange file. */
 const OTHER_EXPORTS: readonly [ExportKind, string][] = [
@@ -85,9 +74,7 @@ export function Editor({ id, menu, onClose, view, onView }: { id: number; menu: 
     );
   if (!detail)
     return (
-      <Box sx={{ display: 'grid', placeItems: 'center', height: '100%' }}>
-        <CircularProgress aria-label="正在打开报告" />
-      </Box>
+      <LinearProgress aria-label="正在打开报告" />
     );
   return <LoadedEditor initial={detail} menu={menu} onClose={onClose} view={view} onView={onView} />;
 }
@@ -146,21 +133,17 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
   const unsavedRef = useRef<Finding[]>([]);
   const { exportReport, dialogs: exportDialogs, busy: exporting } = useExport(blanks, () => unsavedRef.current);
 
-  const previous = useMemo(
-    () => (detail.previous ? { year: detail.previous.year, format: detail.previous.format, cells: detail.previous.cells, narrative: detail.previous.narrative } : null),
-    [detail.previous],
+  const checked = useMemo(
+    () => liveChecks(detail, cells, invalid),
+    // only what the checks read: not the revision or the save state
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [detail.format, detail.year, detail.agency, detail.narrative, cells, detail.acknowledged, detail.previous, detail.unitSums, invalid],
   );
-  const findings = useMemo<Finding[]>(() => {
-    const doc: ReportDoc = { format: detail.format, year: detail.year, agency: detail.agency, narrative: detail.narrative, cells, acknowledged: detail.acknowledged };
-    try {
-      return withAcknowledgements(runChecks(doc, { previous, invalid }), detail.acknowledged);
-    } catch {
-      return [];
-    }
-  }, [detail.format, detail.year, detail.agency, detail.narrative, cells, detail.acknowledged, previous, invalid]);
+  const findings = checked.findings;
+  const checkFailure = checked.ok ? null : checked.failure;
   unsavedRef.current = findings.filter((f) => f.rule === 'cell.invalid');
   const counts = useMemo(() => countsBySection(format, findings), [format, findings]);
-  const repeated = useMemo(() => (previous ? repetitionShares(detail.narrative, previous.narrative) : null), [detail.narrative, previous]);
+  const repeated = useMemo(() => (detail.previous ? repetitionShares(detail.narrative, detail.previous.narrative) : null), [detail.narrative, detail.previous]);
   const open = findings.filter(isOpen);
   const errors = open.filter((f) => f.severity === 'error').length;
   const warnings = open.length - errors;
@@ -235,7 +218,7 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
   const acknowledge = async (f: Finding, reason: string) => {
     try {
       await client.send('reports.acknowledge', { id: detail.id, ack: { rule: f.rule, cells: f.cells, reason } });
-      state.setAcknowledged([...detail.acknowledged.filter((a) => !(a.rule === f.rule && a.cells.join() === f.cells.join())), { rule: f.rule, cells: f.cells, reason }]);
+      state.setAcknowledged([...detail.acknowledged.filter((a) => !acknowledges(a, f)), { rule: f.rule, cells: f.cells, reason }]);
     } catch (e) {
       notify(messageOf(e), 'error');
     }
@@ -243,7 +226,7 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
   const unacknowledge = async (f: Finding) => {
     try {
       await client.send('reports.unacknowledge', { id: detail.id, rule: f.rule, cells: f.cells });
-      state.setAcknowledged(detail.acknowledged.filter((a) => !(a.rule === f.rule && a.cells.join() === f.cells.join())));
+      state.setAcknowledged(detail.acknowledged.filter((a) => !acknowledges(a, f)));
     } catch (e) {
       notify(messageOf(e), 'error');
     }
@@ -251,64 +234,48 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
 
   const section = format.sections.find((s) => s.id === view);
   const preview = (
-    <Preview
-      format={detail.format}
-      year={detail.year}
-      agencyName={detail.agency.name}
-      narrative={detail.narrative}
-      cells={cells}
-      section={wide && section ? section.id : undefined}
-    />
+    <Lazy label="正在打开预览">
+      <LazyPreview
+        format={detail.format}
+        year={detail.year}
+        agencyName={detail.agency.name}
+        narrative={detail.narrative}
+        cells={cells}
+        section={wide && section ? section.id : undefined}
+      />
+    </Lazy>
   );
-  const checks = <ChecksPanel format={format} findings={findings} onGo={go} onAcknowledge={acknowledge} onUnacknowledge={unacknowledge} />;
+  const checks = (
+    <Lazy label="正在打开检查">
+      <LazyChecksPanel format={format} findings={findings} failure={checkFailure} onGo={go} onAcknowledge={acknowledge} onUnacknowledge={unacknowledge} />
+    </Lazy>
+  );
   const sectionFindings = (id: SectionId) => findings.filter((f) => sectionOf(format, f) === id && !f.cells.length);
 
   let main;
   if (section?.table) {
+    const table = section.table;
     main = (
-      <Box>
-        <Stack direction="row" sx={{ mb: 1, alignItems: 'center' }} spacing={2}>
-          <Typography variant="h6" component="h2" sx={{ flexGrow: 1 }}>
-            {section.heading}
-          </Typography>
-          <Typography variant="body2" color="text.secondary" role="status" data-testid="table-status">
-            {tableStatus.view === view ? tableStatus.text : ''}
-          </Typography>
-          {hasTotals(detail.format, section.table) && (
-            <Tooltip title="默认各“总计”由程序按各项之和自动计算；照抄纸质报告时可改为手工填写，检查会核对总计与各项之和">
-              <FormControlLabel
-                control={<Switch size="small" checked={detail.manualTotals} onChange={(e) => void state.setManualTotals(e.target.checked).catch((err) => notify(messageOf(err), 'error'))} />}
-                label="手工填写总计"
-                data-testid="totals-switch"
-              />
-            </Tooltip>
-          )}
-        </Stack>
-        <Guidance text={section.guidance} />
-        <Box sx={{ overflowX: 'auto', mb: 2 }} data-testid={`table-${section.table}`}>
-          <ReportTableEditor
-            format={detail.format}
-            table={section.table}
-            cells={cells}
-            manualTotals={detail.manualTotals}
-            findings={findings}
-            onChange={state.updateCells}
-            onInvalid={onInvalid}
-            focusCell={focusCell}
-            onFocusHandled={() => setFocusCell(null)}
-            onStatus={(text) => setTableStatus({ view, text })}
-          />
-        </Box>
-        <NarrativeField
-          section={section}
-          text={detail.narrative[section.id] ?? ''}
-          onChange={(t) => state.updateNarrative(section.id, t)}
-          findings={sectionFindings(section.id)}
-          minRows={3}
+      <Lazy label="正在打开表格">
+        <LazyTablePart
+          format={detail.format}
+          section={{ ...section, table }}
+          cells={cells}
+          manualTotals={detail.manualTotals}
+          onInvalid={onInvalid}
+          findings={findings}
+          noteFindings={sectionFindings(section.id)}
+          note={detail.narrative[section.id] ?? ''}
           repeated={repeated?.[section.id]}
-          label="表格说明（可不填，印在表格之后）"
+          status={tableStatus.view === view ? tableStatus.text : ''}
+          focusCell={focusCell}
+          onCells={state.updateCells}
+          onNote={(t) => state.updateNarrative(section.id, t)}
+          onManualTotals={(on) => void state.setManualTotals(on).catch((err) => notify(messageOf(err), 'error'))}
+          onFocusHandled={() => setFocusCell(null)}
+          onStatus={(text) => setTableStatus({ view, text })}
         />
-      </Box>
+      </Lazy>
     );
   } else if (section) {
     main = (
@@ -327,7 +294,12 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
     );
   } else if (view === 'checks') main = checks;
   else if (view === 'preview') main = preview;
-  else main = <HistoryPanel id={detail.id} revision={detail.revision} beforeRestore={state.flush} onRestored={state.replace} />;
+  else
+    main = (
+      <Lazy label="正在打开历史版本">
+        <LazyHistoryPanel id={detail.id} revision={detail.revision} beforeRestore={state.flush} onRestored={state.replace} />
+      </Lazy>
+    );
 
   return (
     <Box sx={{ height: '100%', display: 'flex', flexDirection: 'column' }}>
@@ -343,11 +315,11 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
             select
             size="small"
             value={detail.status}
-            onChange={(e) => void state.setStatus(ReportStatus.parse(e.target.value)).catch((err) => notify(messageOf(err), 'error'))}
+            onChange={(e) => isReportStatus(e.target.value) && void state.setStatus(e.target.value).catch((err) => notify(messageOf(err), 'error'))}
             sx={{ '& .MuiInputBase-root': { color: 'inherit', height: 30, bgcolor: 'rgba(255,255,255,.12)' }, '& fieldset': { borderColor: 'rgba(255,255,255,.4)' } }}
             slotProps={{ htmlInput: { 'data-testid': 'status-select' }, select: { inputProps: { 'aria-label': '报告状态' }, SelectDisplayProps: { 'aria-label': '报告状态' } as object } }}
           >
-            {ReportStatus.options.map((s) => (
+            {REPORT_STATUSES.map((s) => (
               <MenuItem key={s} value={s}>
                 {REPORT_STATUS_NAMES[s]}
               </MenuItem>
@@ -359,12 +331,20 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
           </Typography>
           <Button color="inherit" onClick={showChecks} data-testid="check-counts" sx={{ whiteSpace: 'nowrap' }}>
             检查：
-            <Box component="span" sx={{ color: errors ? '#ffcdd2' : 'inherit', fontWeight: errors ? 700 : 400, mx: 0.5 }}>
-              {errors} 错误
-            </Box>
-            <Box component="span" sx={{ color: warnings ? '#ffe0b2' : 'inherit' }}>
-              {warnings} 提醒
-            </Box>
+            {checkFailure ? (
+              <Box component="span" sx={{ color: '#ffcdd2', fontWeight: 700, mx: 0.5 }}>
+                未完成
+              </Box>
+            ) : (
+              <>
+                <Box component="span" sx={{ color: errors ? '#ffcdd2' : 'inherit', fontWeight: errors ? 700 : 400, mx: 0.5 }}>
+                  {errors} 错误
+                </Box>
+                <Box component="span" sx={{ color: warnings ? '#ffe0b2' : 'inherit' }}>
+                  {warnings} 提醒
+                </Box>
+              </>
+            )}
             <Box component="span" sx={{ ml: 0.5, opacity: blankCount ? 1 : 0.9 }} data-testid="blank-count">
               {blankCount} 格未填
             </Box>
@@ -446,13 +426,9 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
           {main}
         </Box>
         {wide && (
-          <Box component="aside" sx={{ width: 'clamp(480px, 34vw, 700px)', flexShrink: 0, borderLeft: 1, borderColor: 'divider', display: 'flex', flexDirection: 'column', minHeight: 0 }}>
-            <Tabs value={side} onChange={(_e, v: 'preview' | 'checks') => setSide(v)} sx={{ borderBottom: 1, borderColor: 'divider', minHeight: 40, bgcolor: '#fff' }}>
-              <Tab value="preview" label="预览" sx={{ minHeight: 40 }} />
-              <Tab value="checks" label={`检查（${open.length}）`} sx={{ minHeight: 40 }} data-testid="side-checks" />
-            </Tabs>
-            <Box sx={{ flexGrow: 1, overflow: 'auto', p: side === 'checks' ? 2 : 0, bgcolor: side === 'checks' ? '#fff' : undefined }}>{side === 'preview' ? preview : checks}</Box>
-          </Box>
+          <Suspense fallback={null}>
+            <LazySidePanel side={side} onSide={setSide} openCount={open.length} preview={preview} checks={checks} />
+          </Suspense>
         )}
       </Box>
       {exportDialogs}

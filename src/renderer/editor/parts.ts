@@ -2,7 +2,7 @@
 import type { FormatDefinition, SectionId } from '../../shared/format/index';
 import { blankCells } from '../common/blanks';
 import type { Finding } from '../../shared/findings';
-import type { Acknowledgement, Cells, Narrative } from '../../shared/report';
+import type { Cells, Narrative } from '../../shared/report';
 
 export type View = SectionId | 'checks' | 'preview' | 'history';
 
@@ -75,14 +75,3 @@ export function partProgress(format: FormatDefinition, id: SectionId, narrative:
   return narrative[id]?.trim() ? { state: 'complete', blank: 0, label: '已完成' } : { state: 'empty', blank: 0, label: '未填' };
 }
 
-const sameCells = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((c) => b.includes(c));
-
-/** Marks findings a person has acknowledged (by rule and cells), when the checks have not already. */
-export function withAcknowledgements(findings: Finding[], acks: readonly Acknowledgement[]): Finding[] {
-  if (acks.length === 0) return findings;
-  return findings.map((f) => {
-    if (f.acknowledged || f.severity !== 'warning') return f;
-    const ack = acks.find((a) => a.rule === f.rule && sameCells(a.cells, f.cells));
-    return ack ? { ...f, acknowledged: { reason: ack.reason } } : f;
-  });
-}

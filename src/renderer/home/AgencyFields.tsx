@@ -2,14 +2,10 @@
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { AGENCY_LEVELS, AGENCY_LEVEL_NAMES, type AgencyLevel } from '../../shared/agency';
+import { AGENCY_LEVELS, AGENCY_LEVEL_NAMES, type AgencyLevel } from '../../shared/agency-levels';
+import type { AgencyDraft } from './agencyDraft';
 
-export interface AgencyDraft {
-  name: string;
-  level: AgencyLevel;
-}
-
-export const EMPTY_AGENCY: AgencyDraft = { name: '', level: 'county-department' };
+export { EMPTY_AGENCY, type AgencyDraft } from './agencyDraft';
 
 export function AgencyFields({ value, onChange, autoFocus }: { value: AgencyDraft; onChange(v: AgencyDraft): void; autoFocus?: boolean }) {
   return (

@@ -4,10 +4,6 @@ import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogTitle from '@mui/material/DialogTitle';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
@@ -18,18 +14,17 @@ import TableRow from '@mui/material/TableRow';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
-import { AGENCY_LEVEL_NAMES } from '../../shared/agency';
-import { REPORT_STATUS_NAMES, type Agency, type ReportSummary } from '../../shared/api';
+import { AGENCY_LEVEL_NAMES } from '../../shared/agency-levels';
+import type { Agency, ReportSummary } from '../../shared/api';
+import { REPORT_STATUS_NAMES } from '../../shared/names';
 import { takeMenu, type MenuEvent, type Page } from '../navigation';
-import { AggregatePage } from '../aggregate/AggregatePage';
 import { getClient, messageOf } from '../client';
 import { daysUntil, formatDate, formatDateTime } from '../common/dates';
 import { useFeedback } from '../common/feedback';
 import { useExport } from '../common/useExport';
-import { AgencyFields, EMPTY_AGENCY } from './AgencyFields';
-import { IMPORT_ACCEPT, ImportDialog, pickedFromFile, type PickedFile } from './ImportDialog';
-import { NewReportDialog } from './NewReportDialog';
-import { SettingsDialog } from '../settings/SettingsDialog';
+import { EMPTY_AGENCY } from './agencyDraft';
+import { AddAgencyDialog, ImportDialog, Lazy, LazyAggregatePage, NewReportDialog, SettingsDialog } from '../lazy';
+import { IMPORT_ACCEPT, pickedFromFile, type PickedFile } from './pickedFile';
 import { nextDeadline } from './years';
 
 interface HomeProps {
@@ -196,7 +191,9 @@ export function Home({ agencies, page, menu, onAgenciesChanged, onNavigate }: Ho
 
       <Box sx={{ p: { xs: 2, md: 3 }, maxWidth: 1280, width: '100%', mx: 'auto', flexGrow: 1 }}>
         {page.name === 'aggregate' ? (
-          <AggregatePage onOpenReport={(id) => onNavigate({ name: 'editor', id })} />
+          <Lazy label="正在打开汇总">
+            <LazyAggregatePage onOpenReport={(id) => onNavigate({ name: 'editor', id })} />
+          </Lazy>
         ) : (
           <>
             {error && (
@@ -318,20 +315,7 @@ export function Home({ agencies, page, menu, onAgenciesChanged, onNavigate }: Ho
           onNavigate({ name: 'editor', id: r.id });
         }}
       />
-      <Dialog open={addAgency} onClose={() => setAddAgency(false)} maxWidth="xs" fullWidth>
-        <DialogTitle>添加机关</DialogTitle>
-        <DialogContent>
-          <Box sx={{ pt: 1 }}>
-            <AgencyFields value={agencyDraft} onChange={setAgencyDraft} autoFocus />
-          </Box>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setAddAgency(false)}>取消</Button>
-          <Button variant="contained" disabled={!agencyDraft.name.trim()} onClick={() => void createAgency()}>
-            添加
-          </Button>
-        </DialogActions>
-      </Dialog>
+      <AddAgencyDialog open={addAgency} draft={agencyDraft} onDraft={setAgencyDraft} onClose={() => setAddAgency(false)} onAdd={() => void createAgency()} />
       <SettingsDialog open={settings} onClose={() => setSettings(false)} onDataChanged={() => Promise.all([load(), onAgenciesChanged()]).then(() => undefined)} />
       {exportDialogs}
     </Box>

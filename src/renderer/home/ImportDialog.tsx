@@ -20,21 +20,10 @@ import { useEffect, useRef, useState } from 'react';
 import type { Agency, ImportReport, ReportDetail } from '../../shared/api';
 import { ClientError, getClient, messageOf } from '../client';
 import { useFeedback } from '../common/feedback';
-import { fileToBase64 } from '../common/files';
 import { defaultImportAgency, NEW_AGENCY } from './importTarget';
-
-export const IMPORT_ACCEPT = '.json,.docx,.html,.htm,.txt,.xlsx';
+import type { PickedFile } from './pickedFile';
 const SOURCE_NAMES: Record<ImportReport['source'], string> = { docx: 'Word 文档', html: '网页', text: '纯文本', exchange: '交换文件', xlsx: 'Excel/WPS 表格' };
 const LEVEL_NAMES = { info: '说明', warning: '注意', error: '无法识别' } as const;
-
-export interface PickedFile {
-  fileName: string;
-  data: string;
-}
-
-export async function pickedFromFile(file: File): Promise<PickedFile> {
-  return { fileName: file.name, data: await fileToBase64(file) };
-}
 
 interface Parsed {
   year?: number;

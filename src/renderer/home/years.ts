@@ -1,5 +1,5 @@
 /** Which report year a person most likely means, and the deadlines ahead. */
-import { deadlineOf, type AgencyLevel } from '../../shared/agency';
+import { deadlineOf, type AgencyLevel } from '../../shared/agency-levels';
 
 /** From October on, staff prepare this year's report; before, last year's is the one due. */
 export function likelyReportYear(today = new Date()): number {

@@ -5,15 +5,15 @@
  */
 import Box from '@mui/material/Box';
 import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
-import { FORMATS, formatIndex, type FormatId, type TableId } from '../../shared/format/index';
+import { FORMATS, type FormatId, type TableId } from '../../shared/format/index';
 import { gridFor } from '../../shared/grid';
 import type { Cells, Narrative } from '../../shared/report';
-import { formatValue } from '../../shared/values';
 // The exporters' own typography, paragraph rules and default preamble — pure modules without Node
 // imports — so the preview is what the .docx and the web page will show, not a lookalike.
 import { paragraphsOf, type ParagraphKind } from '../../shared/document/paragraphs';
 import { preambleText } from '../../shared/document/preamble';
-import { PAGE_MM, SPACING, cssFontFamily, resolveStyles, type RoleStyle, type TextRole } from '../../shared/document/typography';
+import { PAGE_MM, SPACING, TABLE_FIT, cssFontFamily, resolveStyles, type RoleStyle, type TextRole } from '../../shared/document/typography';
+import { fitFormatTable, tableCellText } from '../../shared/document/table-fit';
 import { useExportSettings } from '../settings/exportSettings';
 
 const PT = 96 / 72; // CSS px per point
@@ -51,24 +51,26 @@ function Paragraphs({ text, styles }: { text: string | undefined; styles: Styles
 
 const cellStyle: CSSProperties = {
   border: '1px solid #000',
-  padding: '2px 3px',
   lineHeight: 1.25,
   verticalAlign: 'middle',
   wordBreak: 'break-all',
 };
 
 function PreviewTable({ format, table, cells, styles }: { format: FormatId; table: TableId; cells: Cells; styles: Styles }) {
-  const tableText = roleStyle(styles, 'table');
   const grid = gridFor(FORMATS[format], table);
-  const index = formatIndex(format);
-  const total = grid.columnWeights.reduce((a, b) => a + b, 0);
+  // the exporters' fit: the same column widths and (stepped-down) size, so numbers stay whole here too
+  const fit = fitFormatTable(FORMATS[format], table, cells, styles.table.sizePt);
+  const tableText = { ...roleStyle(styles, 'table'), fontSize: fit.sizePt * PT };
+  const padding = `${TABLE_FIT.verticalPaddingPt * PT}px ${fit.paddingPt * PT}px`;
+  const textOf = tableCellText(FORMATS[format], cells);
+  const total = fit.widths.reduce((a, b) => a + b, 0);
   return (
     <table
       style={{ borderCollapse: 'collapse', width: '100%', tableLayout: 'fixed', margin: `${6 * PT}px 0` }}
       data-testid={`preview-${table}`}
     >
       <colgroup>
-        {grid.columnWeights.map((w, i) => (
+        {fit.widths.map((w, i) => (
           <col key={i} style={{ width: `${(w / total) * 100}%` }} />
         ))}
       </colgroup>
@@ -80,10 +82,12 @@ function PreviewTable({ format, table, cells, styles }: { format: FormatId; tabl
               const style: CSSProperties = {
                 ...cellStyle,
                 ...tableText,
+                padding,
+                ...(c.kind === 'value' ? { whiteSpace: 'nowrap', wordBreak: 'normal' } : {}),
                 textAlign: c.kind === 'value' || c.kind === 'header' || c.kind === 'corner' ? 'center' : 'left',
                 ...(vertical ? { writingMode: 'vertical-rl', textAlign: 'center', letterSpacing: '0.2em' } : {}),
               };
-              const text = c.kind === 'value' ? formatValue(index.cellById.get(c.cellId!)!.kind, cells[c.cellId!]) : c.text;
+              const text = textOf(c);
               return (
                 <td key={c.col} rowSpan={c.rowSpan} colSpan={c.colSpan} style={style}>
                   {text}

@@ -12,7 +12,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
-import { AGENCY_LEVEL_NAMES } from '../../shared/agency';
+import { AGENCY_LEVEL_NAMES } from '../../shared/agency-levels';
 import type { Agency } from '../../shared/api';
 import { getClient, messageOf } from '../client';
 import { formatDate } from '../common/dates';

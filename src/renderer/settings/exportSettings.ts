@@ -34,7 +34,8 @@ function ensureLoaded(): void {
 
 /** The saved settings; the defaults until they have been read. */
 export function useExportSettings(): ExportSettings {
-  const settings = useSyncExternalStore(subscribe, () => current);
+  // the same snapshot without a DOM (rendered to markup in the grid-conformance test)
+  const settings = useSyncExternalStore(subscribe, () => current, () => current);
   useEffect(ensureLoaded, []);
   return settings ?? DEFAULTS;
 }

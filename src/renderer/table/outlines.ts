@@ -3,7 +3,8 @@
  * per findings change, then every cell reads a couple of strings, so the per-keystroke render stays cheap.
  */
 import type { FormatIndex } from '../../shared/format/index';
-import { SEVERITY_NAMES, type Finding } from '../../shared/findings';
+import type { Finding } from '../../shared/findings';
+import { SEVERITY_NAMES } from '../../shared/names';
 
 export type OutlineLevel = 'error' | 'warning';
 

@@ -6,7 +6,8 @@
 import { SECTIONS } from '../format/common';
 import type { NarrativeKey, TableId } from '../format/index';
 import type { Finding, Severity } from '../findings';
-import type { Acknowledgement, ReportDoc } from '../report';
+import type { ReportDoc } from '../report';
+import { applyAcknowledgements } from './acknowledgements';
 import { arithmeticChecks } from './arithmetic';
 import { cellChecks } from './cells';
 import { makeContext } from './context';
@@ -14,6 +15,7 @@ import { repetitionCheck } from './repetition';
 import { t2Checks } from './t2';
 import { documentChecks } from './textFormat';
 import { textNumberChecks } from './textNumbers';
+import { mismatchFindings } from './unit-sums';
 import type { CheckOptions } from './types';
 import { xyearChecks } from './xyear';
 
@@ -21,25 +23,15 @@ export type { CheckOptions, InvalidEntry, PreviousReport, RuleId } from './types
 export { RULES, RULE_IDS, RULE_NAMES, ruleName } from './types';
 export { repetitionByPart, repetitionShares, REPETITION_THRESHOLD, type PartRepetition } from './repetition';
 export { parseChineseNumber } from './numerals';
+export { acknowledges, acknowledgementKey } from './acknowledgements';
+export type { UnitSums } from './unit-sums';
 
 const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
-const sameCells = (a: readonly string[], b: readonly string[]) => {
-  if (a.length !== b.length) return false;
-  const set = new Set(a);
-  return b.every((c) => set.has(c));
-};
-
-/** Warnings a person accepted (same rule, same cells) keep their place in the list, marked with the reason. */
-function applyAcknowledgements(findings: Finding[], acknowledged: readonly Acknowledgement[] | undefined): void {
-  if (!acknowledged?.length) return;
-  for (const f of findings) {
-    if (f.severity !== 'warning') continue;
-    const ack = acknowledged.find((a) => a.rule === f.rule && sameCells(a.cells, f.cells));
-    if (ack) f.acknowledged = { reason: ack.reason };
-  }
-}
-
+/**
+ * The one producer of findings: the editor (on every keystroke), the report list's counts, the export gate,
+ * 汇总 and the CLI all call this, so one report has one count everywhere.
+ */
 export function runChecks(doc: ReportDoc, options: CheckOptions = {}): Finding[] {
   const findings: Finding[] = [];
   const ctx = makeContext(doc, options, findings);
@@ -50,9 +42,9 @@ export function runChecks(doc: ReportDoc, options: CheckOptions = {}): Finding[]
   textNumberChecks(ctx);
   documentChecks(ctx);
   repetitionCheck(ctx);
-  applyAcknowledgements(findings, doc.acknowledged);
+  if (options.unitSums) findings.push(...mismatchFindings(doc.format, doc.cells, options.unitSums));
   // stable: errors, then warnings, then info, each in the order of the document
-  return findings
+  return applyAcknowledgements(findings, doc.acknowledged)
     .map((f, i) => [f, i] as const)
     .sort((a, b) => SEVERITY_ORDER[a[0].severity] - SEVERITY_ORDER[b[0].severity] || a[1] - b[1])
     .map(([f]) => f);

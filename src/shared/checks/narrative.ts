@@ -2,8 +2,8 @@
  * Narrative text as the text rules read it: normalized one character for one (full-width digits and
  * ％ to ASCII, odd spaces to ' ') so positions still point into the original, cut into sentences.
  */
-import { NARRATIVE_KEYS, type Narrative } from '../report';
-import type { NarrativeKey } from '../format/index';
+import { NARRATIVE_KEYS, type NarrativeKey } from '../format/index';
+import type { Narrative } from '../report';
 
 export interface Sentence {
   /** Normalized text, same length as `original`. */

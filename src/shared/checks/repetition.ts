@@ -4,8 +4,8 @@
  * year's narrative. Spaces and punctuation are ignored and every digit counts as the same digit, so
  * copying last year's paragraph and changing only the year and the numbers still counts as a copy.
  */
-import type { NarrativeKey } from '../format/index';
-import { NARRATIVE_KEYS, type Narrative } from '../report';
+import { NARRATIVE_KEYS, type NarrativeKey } from '../format/index';
+import type { Narrative } from '../report';
 import type { CheckContext } from './context';
 import { memo } from './narrative';
 import { RULES } from './types';

@@ -1,5 +1,5 @@
 /** Plausibility of table 二: 规章 where the body has no power to make them, 万元 that look like 元. */
-import { AGENCY_LEVEL_NAMES, type AgencyLevel } from '../agency';
+import { AGENCY_LEVEL_NAMES, type AgencyLevel } from '../agency-levels';
 import { num, type CheckContext } from './context';
 import { RULES } from './types';
 

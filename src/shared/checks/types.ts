@@ -2,6 +2,7 @@
 import type { FormatId } from '../format/index';
 import type { Severity } from '../findings';
 import type { Cells, Narrative } from '../report';
+import type { UnitSums } from './unit-sums';
 
 export interface PreviousReport {
   year: number;
@@ -23,6 +24,8 @@ export interface CheckOptions {
   previous?: PreviousReport | null;
   /** Checking before export: blank cells become `cell.missing` errors. */
   forExport?: boolean;
+  /** For a 汇总 report: the sum of its included units, compared cell by cell (aggregate.mismatch). */
+  unitSums?: UnitSums | null;
   /** Entries of the open editor that are not values (`cell.invalid`). */
   invalid?: readonly InvalidEntry[];
 }
@@ -76,6 +79,13 @@ export const RULE_NAMES: Record<RuleId, string> = {
 };
 
 /** A rule's name for the user; an id this version does not know is quoted as it is. */
+/** Rules of 汇总 (not in checks.md's table: they come from the units, not from the report itself). */
+const AGGREGATE_RULE_NAMES: Record<string, string> = {
+  'aggregate.mismatch': '与下属单位合计不符',
+  'aggregate.year': '下属单位报告年度不同',
+  'aggregate.unmapped': '下属单位数据未计入汇总',
+};
+
 export function ruleName(rule: string): string {
-  return (RULE_NAMES as Record<string, string>)[rule] ?? rule;
+  return (RULE_NAMES as Record<string, string>)[rule] ?? AGGREGATE_RULE_NAMES[rule] ?? rule;
 }

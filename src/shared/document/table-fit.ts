@@ -5,8 +5,11 @@
  * where that is not enough the cell padding tightens and then the table's type steps down to 小五.
  * Shared by the .docx, the HTML export and the preview, so the three break lines alike.
  */
-import { scaleWidths, type Grid, type GridCell } from '../grid';
-import { ptToTwips, TABLE_FIT } from './typography';
+import { formatIndex, type FormatDefinition, type TableId } from '../format/index';
+import { gridFor, scaleWidths, type Grid, type GridCell } from '../grid';
+import type { Cells } from '../report';
+import { printedValue } from '../values';
+import { PAGE_TWIPS, ptToTwips, TABLE_FIT } from './typography';
 
 export interface TableFit {
   /** Type size of the table, in points. */
@@ -31,9 +34,12 @@ export function textEms(text: string): number {
   return ems;
 }
 
-/** Room a value needs in its cell, in twips: its text with a margin for font metrics, the padding, the rules. */
+/**
+ * Room a value needs in its cell, in twips: its text (2 % over the nominal advance widths, for fonts that
+ * round them up), the padding, and a point for the rules.
+ */
 function neededTwips(text: string, sizePt: number, paddingPt: number): number {
-  return ptToTwips(textEms(text) * sizePt * 1.06 + 2 * paddingPt + 1.5);
+  return ptToTwips(textEms(text) * sizePt * 1.02 + 2 * paddingPt + 1);
 }
 
 /** Label columns keep room for three characters a line. */
@@ -96,4 +102,15 @@ export function fitTable(grid: Grid, valueText: (cell: GridCell) => string, tota
   }
   const sizePtMin = Math.min(sizePt, TABLE_FIT.minSizePt);
   return { sizePt: sizePtMin, widths: scaleWidths(grid.columnWeights, total), paddingPt: TABLE_FIT.tightPaddingPt, fits: false };
+}
+
+/** What a table cell prints: its label, or its value as the report prints it. */
+export function tableCellText(format: FormatDefinition, cells: Cells): (cell: GridCell) => string {
+  const index = formatIndex(format.id);
+  return (cell) => (cell.kind === 'value' ? printedValue(index.cellById.get(cell.cellId!)?.kind ?? 'count', cells[cell.cellId!]) : (cell.text ?? ''));
+}
+
+/** The fit of one of the report's tables on the text width (or `total` twips), from the user's table size. */
+export function fitFormatTable(format: FormatDefinition, table: TableId, cells: Cells, sizePt: number, total: number = PAGE_TWIPS.textWidth): TableFit {
+  return fitTable(gridFor(format, table), tableCellText(format, cells), total, sizePt);
 }

@@ -1,10 +1,12 @@
 /**
  * Layout and type settings of the exported report (../shared/spec/typography.md, GB/T 9704-2012 practice),
  * shared by the .docx and HTML exporters so the printed page and the web page agree. Pure data: no docx or
- * DOM types here.
+ * DOM types here, and no zod: the preview draws with these in the renderer (the settings' schemas are in
+ * typography-schema.ts).
  */
-import { z } from 'zod';
-import '../zod-setup';
+import type { ExportSettings, TypographySettings } from './typography-schema';
+
+export type { ExportSettings, TypographySettings } from './typography-schema';
 
 /** Twips (DXA, 1/20 pt) in one millimetre. */
 const TWIPS_PER_MM = 1440 / 25.4;
@@ -182,46 +184,20 @@ export function sizeChoices(role: TextRole): readonly { readonly name: string; r
   return NAMED_SIZES.filter((s) => s.pt >= min && s.pt <= max);
 }
 
-/** A font is named, never embedded: a plain name that fits in w:rFonts and in a CSS font-family list. */
-const fontName = (role: TextRole) =>
-  z
-    .string({ error: `${TEXT_ROLE_NAMES[role]}字体应为字体名称` })
-    .trim()
-    .min(1, `${TEXT_ROLE_NAMES[role]}字体不能为空`)
-    .max(64, `${TEXT_ROLE_NAMES[role]}字体名称过长（最多 64 个字符）`)
-    .regex(/^[^"'`<>;{}\\\u0000-\u001f]+$/, `${TEXT_ROLE_NAMES[role]}字体名称含有不能用于字体名的字符`);
+/** Longest font name accepted: it ends up in w:rFonts and in a CSS font-family list. */
+export const FONT_NAME_MAX_CHARS = 64;
 
-const sizePt = (role: TextRole) => {
-  const [min, max] = SIZE_RANGE_PT[role];
-  const range = `${TEXT_ROLE_NAMES[role]}字号应在 ${sizeLabel(min)} 到 ${sizeLabel(max)} 之间`;
-  return z
-    .number({ error: `${TEXT_ROLE_NAMES[role]}字号应为数字（磅）` })
-    .min(min, range)
-    .max(max, range)
-    .multipleOf(0.5, `${TEXT_ROLE_NAMES[role]}字号应为 0.5 磅的整数倍`);
-};
-
-const perRole = <T extends z.ZodType>(of: (role: TextRole) => T) =>
-  z.strictObject({
-    title: of('title'),
-    body: of('body'),
-    heading1: of('heading1'),
-    heading2: of('heading2'),
-    heading3: of('heading3'),
-    table: of('table'),
-    pageNumber: of('pageNumber'),
-  });
-
-/** The export settings with every role filled (what settings.getExport returns). */
-export const ExportSettings = z.strictObject({ fonts: perRole(fontName), sizes: perRole(sizePt) });
-export type ExportSettings = z.infer<typeof ExportSettings>;
-
-/** The settings a user saves: any role left out takes the default of typography.md. */
-export const TypographySettings = z.strictObject({
-  fonts: perRole(fontName).partial().optional(),
-  sizes: perRole(sizePt).partial().optional(),
-});
-export type TypographySettings = z.infer<typeof TypographySettings>;
+/**
+ * Why a font name (already trimmed) cannot be used, in Chinese, or null. A font is named, never embedded:
+ * a plain name that fits in w:rFonts and in a CSS font-family list. The settings schema reports this; the
+ * exporters and the preview fall back to the default instead.
+ */
+export function fontNameProblem(role: TextRole, name: string): string | null {
+  if (name.length === 0) return `${TEXT_ROLE_NAMES[role]}字体不能为空`;
+  if (name.length > FONT_NAME_MAX_CHARS) return `${TEXT_ROLE_NAMES[role]}字体名称过长（最多 ${FONT_NAME_MAX_CHARS} 个字符）`;
+  if (!/^[^"'`<>;{}\\\u0000-\u001f]+$/.test(name)) return `${TEXT_ROLE_NAMES[role]}字体名称含有不能用于字体名的字符`;
+  return null;
+}
 
 /**
  * The styles of every role with the settings over the defaults. Read leniently, as the exporters get
@@ -234,10 +210,11 @@ export function resolveStyles(settings: TypographySettings = {}): Record<TextRol
     const base = DEFAULT_STYLES[role];
     const [min, max] = SIZE_RANGE_PT[role];
     const size = settings.sizes?.[role];
-    const font = fontName(role).safeParse(settings.fonts?.[role]);
+    const given = settings.fonts?.[role];
+    const font = typeof given === 'string' ? given.trim() : '';
     out[role] = {
       ...base,
-      font: font.success ? font.data : base.font,
+      font: typeof given === 'string' && fontNameProblem(role, font) === null ? font : base.font,
       // half-points are the unit of w:sz
       sizePt: typeof size === 'number' && Number.isFinite(size) ? Math.round(Math.min(max, Math.max(min, size)) * 2) / 2 : base.sizePt,
     };

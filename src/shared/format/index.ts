@@ -11,6 +11,7 @@ import type {
   FormatId,
   HeaderNode,
   MatrixTableDef,
+  NarrativeKey,
   RowNode,
   SumConstraint,
   TableDef,
@@ -23,6 +24,7 @@ export { GOV_2019, GOV_2021 };
 export const FORMATS: Readonly<Record<FormatId, FormatDefinition>> = { 'GOV-2021': GOV_2021, 'GOV-2019': GOV_2019 };
 export const FORMAT_IDS = Object.keys(FORMATS) as FormatId[];
 export const TABLE_IDS: readonly TableId[] = ['t2', 't3', 't4'];
+export const NARRATIVE_KEYS: readonly NarrativeKey[] = ['preamble', 's1', 's2', 's3', 's4', 's5', 's6'];
 
 /** Reports on 2019 and 2020 use the trial format; 2021 and later the 2021 revision. */
 export function formatForYear(year: number): FormatId {

@@ -25,9 +25,9 @@ import { BODY_LINE_TWIPS, documentStyles, gridRunProps, indentedLayout, type Sty
 import { preambleText } from '../../../shared/document/preamble';
 import { paragraph, run, xmlSafe } from './runs';
 import { buildTable } from './table';
+import { finishPackage } from './package';
 
 export { defaultPreamble, preambleText, statisticalPeriod } from '../../../shared/document/preamble';
-export { tableFitFor } from './table';
 
 /** The user's export settings: fonts and sizes per element (typography.ts roles) over the defaults. */
 export type DocxOptions = TypographySettings;
@@ -46,20 +46,32 @@ function title(doc: ReportDoc, styles: Styles): Paragraph[] {
   return [heading, new Paragraph({ ...indentedLayout(styles.body), children: [] })];
 }
 
-function narrative(text: string | undefined, section: SectionDef | undefined, styles: Styles): Paragraph[] {
+/**
+ * Room between a table and the paragraph after it, as space before that paragraph rather than an empty
+ * paragraph: an empty paragraph that lands at the top of a page prints as a blank line there, while space
+ * before is dropped at the top of a page.
+ */
+const AFTER_TABLE_TWIPS = BODY_LINE_TWIPS / 2;
+
+function withSpaceBefore(layout: ReturnType<typeof indentedLayout>, before: number): ReturnType<typeof indentedLayout> {
+  return before ? { ...layout, spacing: { ...layout.spacing, before } } : layout;
+}
+
+function narrative(text: string | undefined, section: SectionDef | undefined, styles: Styles, firstBefore = 0): Paragraph[] {
   const paragraphs = paragraphsOf(text === undefined ? undefined : xmlSafe(text));
   // a narrative pasted with its own part heading would print it twice
   if (section && paragraphs[0]?.text === section.heading) paragraphs.shift();
-  return paragraphs.map((p) => {
+  return paragraphs.map((p, i) => {
     const style = styles[p.kind];
     const heading = p.kind === 'heading2' ? HeadingLevel.HEADING_2 : p.kind === 'heading3' ? HeadingLevel.HEADING_3 : undefined;
-    return paragraph([new TextRun({ ...gridRunProps(style, styles.body), text: p.text })], { ...indentedLayout(style), heading });
+    const layout = withSpaceBefore(indentedLayout(style), i === 0 ? firstBefore : 0);
+    return paragraph([new TextRun({ ...gridRunProps(style, styles.body), text: p.text })], { ...layout, heading });
   });
 }
 
-function sectionHeading(section: SectionDef, styles: Styles): Paragraph {
+function sectionHeading(section: SectionDef, styles: Styles, before: number): Paragraph {
   return paragraph([new TextRun({ ...gridRunProps(styles.heading1, styles.body), text: section.heading })], {
-    ...indentedLayout(styles.heading1),
+    ...withSpaceBefore(indentedLayout(styles.heading1), before),
     heading: HeadingLevel.HEADING_1,
     keepNext: true,
   });
@@ -69,19 +81,25 @@ export function buildDocument(doc: ReportDoc, options: DocxOptions = {}): Docume
   const format = getFormat(doc.format);
   const styles = resolveStyles(options);
   const children: FileChild[] = [...title(doc, styles), ...narrative(preambleText(doc), undefined, styles)];
+  // space before whatever follows a table keeps it off the table's bottom border
+  let before = 0;
   for (const section of format.sections) {
-    children.push(sectionHeading(section, styles));
+    children.push(sectionHeading(section, styles, before));
+    before = 0;
     if (section.table) {
       children.push(buildTable(format, section.table, doc.cells, { width: PAGE_TWIPS.textWidth, style: styles.table }));
-      // a body line after the table keeps the next heading or note off its bottom border
-      children.push(new Paragraph({ ...indentedLayout(styles.body), children: [] }));
+      before = AFTER_TABLE_TWIPS;
     }
-    children.push(...narrative(doc.narrative[section.id], section, styles));
+    const text = narrative(doc.narrative[section.id], section, styles, before);
+    if (text.length) before = 0;
+    children.push(...text);
   }
   const [agency, name] = titleLines(doc);
   return new Document({
     title: `${agency}${name}`,
+    subject: name,
     creator: agency,
+    lastModifiedBy: agency,
     description: format.notice,
     evenAndOddHeaderAndFooters: true,
     styles: documentStyles(styles),
@@ -127,6 +145,7 @@ function assertExportable(doc: ReportDoc): void {
 
 export async function exportDocx(doc: ReportDoc, options: DocxOptions = {}): Promise<Buffer> {
   assertExportable(doc);
-  return Packer.toBuffer(buildDocument(doc, options));
+  const fonts = Object.values(resolveStyles(options)).map((s) => s.font);
+  return finishPackage(await Packer.toBuffer(buildDocument(doc, options)), fonts);
 }
 

@@ -15,11 +15,10 @@ import {
   WidthType,
   type Paragraph,
 } from 'docx';
-import { formatIndex, type FormatDefinition, type TableId } from '../../../shared/format/index';
+import type { FormatDefinition, TableId } from '../../../shared/format/index';
 import { gridFor, gridSlots, type Grid, type GridCell } from '../../../shared/grid';
 import type { Cells } from '../../../shared/report';
-import { printedValue } from '../../../shared/values';
-import { fitTable, type TableFit } from '../../../shared/document/table-fit';
+import { fitTable, tableCellText } from '../../../shared/document/table-fit';
 import { ptToTwips, TABLE_FIT, type RoleStyle } from '../../../shared/document/typography';
 import { noGridSnap } from './grid-snap';
 import { paragraph, run } from './runs';
@@ -40,16 +39,6 @@ export interface TableLayout {
   style: RoleStyle;
 }
 
-/** What a table cell prints: its label, or its value as the report prints it. */
-export function cellText(format: FormatDefinition, cells: Cells): (cell: GridCell) => string {
-  const index = formatIndex(format.id);
-  return (cell) => (cell.kind === 'value' ? printedValue(index.cellById.get(cell.cellId!)?.kind ?? 'count', cells[cell.cellId!]) : (cell.text ?? ''));
-}
-
-/** Column widths (twips, adding up to `width`) and type size at which no value of `cells` is split. */
-export function tableFitFor(format: FormatDefinition, table: TableId, cells: Cells, width: number, sizePt: number): TableFit {
-  return fitTable(gridFor(format, table), cellText(format, cells), width, sizePt);
-}
 
 /**
  * Which rows carry keepNext. A table with header rows keeps them and its first body rows together (with
@@ -78,7 +67,7 @@ function cellParagraph(text: string, kind: GridCell['kind'], style: RoleStyle, k
 
 export function buildTable(format: FormatDefinition, table: TableId, cells: Cells, layout: TableLayout): Table {
   const grid = gridFor(format, table);
-  const textOf = cellText(format, cells);
+  const textOf = tableCellText(format, cells);
   const fit = fitTable(grid, textOf, layout.width, layout.style.sizePt);
   const widths = fit.widths;
   const style = { ...layout.style, sizePt: fit.sizePt };

@@ -8,7 +8,7 @@ import type { ReportDoc } from '../../../shared/report';
 import { escapeAttr, escapeHtml } from './escape';
 import { paragraphsOf } from '../../../shared/document/paragraphs';
 import { preambleText } from '../../../shared/document/preamble';
-import { PAGE_MM, type TypographySettings } from '../../../shared/document/typography';
+import { PAGE_MM, resolveStyles, type TypographySettings } from '../../../shared/document/typography';
 import { stylesFor, type StyleName } from './styles';
 import { tableHtml } from './table';
 
@@ -21,6 +21,7 @@ export function titleLines(doc: Pick<ReportDoc, 'agency' | 'year' | 'format'>): 
 export function exportHtmlFragment(doc: ReportDoc, settings: TypographySettings = {}): string {
   const format = getFormat(doc.format);
   const styles = stylesFor(settings);
+  const tableSize = resolveStyles(settings).table.sizePt;
   const el = (tag: string, style: StyleName, inner: string) => `<${tag} style="${escapeAttr(styles[style])}">${inner}</${tag}>`;
   const paragraphs = (text: string | undefined) =>
     paragraphsOf(text).map((p) => el('p', p.kind === 'body' ? 'body' : p.kind, escapeHtml(p.text)));
@@ -29,7 +30,7 @@ export function exportHtmlFragment(doc: ReportDoc, settings: TypographySettings 
   parts.push(...paragraphs(preambleText(doc)));
   for (const section of format.sections) {
     parts.push(el('h2', 'heading1', escapeHtml(section.heading)));
-    if (section.table) parts.push(tableHtml(format, section.table, doc.cells, styles));
+    if (section.table) parts.push(tableHtml(format, section.table, doc.cells, styles, tableSize));
     parts.push(...paragraphs(doc.narrative[section.id]));
   }
   return `<div style="${escapeAttr(styles.root)}">\n${parts.join('\n')}\n</div>`;

@@ -3,7 +3,7 @@
  * blocks, so every element carries its own complete style. Fonts, sizes and line spacing come from the
  * typography module shared with the .docx exporter.
  */
-import { cssFontFamily, resolveStyles, SPACING, type RoleStyle, type TextRole, type TypographySettings } from '../../../shared/document/typography';
+import { cssFontFamily, resolveStyles, SPACING, TABLE_FIT, type RoleStyle, type TextRole, type TypographySettings } from '../../../shared/document/typography';
 
 export type StyleName =
   | 'root'
@@ -26,7 +26,7 @@ export function stylesFor(settings: TypographySettings = {}): Readonly<Record<St
     `font-family:${cssFontFamily(s.font).replace(/"/g, "'")};font-size:${s.sizePt}pt;font-weight:${s.bold ? 'bold' : 'normal'};color:#000`;
   const line = `line-height:${SPACING.bodyLinePt}pt`;
   const indent = `text-indent:${SPACING.firstLineChars}em`;
-  const cell = `${BORDER};padding:2pt 3pt;vertical-align:middle;line-height:1.25;word-break:break-all;${font('table')}`;
+  const cell = `${BORDER};padding:${TABLE_FIT.verticalPaddingPt}pt ${TABLE_FIT.paddingPt}pt;vertical-align:middle;line-height:1.25;${font('table')}`;
   return {
     root: `${font('body')};${line}`,
     title: `${font('title')};line-height:${SPACING.titleLinePt}pt;text-align:center;margin:0 0 ${SPACING.bodyLinePt}pt 0`,
@@ -35,8 +35,9 @@ export function stylesFor(settings: TypographySettings = {}): Readonly<Record<St
     heading2: `${font('heading2')};${line};${indent};margin:0`,
     heading3: `${font('heading3', { ...roles.heading3, bold: true })};${line};${indent};margin:0`,
     table: `border-collapse:collapse;table-layout:fixed;width:100%;margin:6pt 0 12pt 0;${BORDER};${font('table')}`,
-    headerCell: `${cell};text-align:center`,
-    labelCell: `${cell};text-align:left`,
-    valueCell: `${cell};text-align:center`,
+    headerCell: `${cell};text-align:center;word-break:break-all`,
+    labelCell: `${cell};text-align:left;word-break:break-all`,
+    // a number is never split over two lines (typography.md)
+    valueCell: `${cell};text-align:center;white-space:nowrap`,
   };
 }

@@ -3,16 +3,16 @@
  * .docx: the same origin cells with the same rowspan/colspan, never a covered cell.
  */
 import type { FormatDefinition, TableId } from '../../../shared/format/index';
-import { formatIndex } from '../../../shared/format/index';
 import { gridFor, scaleWidths, type GridCell } from '../../../shared/grid';
 import type { Cells } from '../../../shared/report';
-import { formatValue } from '../../../shared/values';
+import { fitFormatTable, tableCellText } from '../../../shared/document/table-fit';
+import { TABLE_FIT } from '../../../shared/document/typography';
 import { escapeAttr, escapeHtml } from './escape';
 import type { StyleName } from './styles';
 
 /** Percentages with two decimals that add up to exactly 100. */
-function percentWidths(weights: readonly number[]): number[] {
-  return scaleWidths(weights, 10_000).map((w) => w / 100);
+function percentWidths(widths: readonly number[]): number[] {
+  return scaleWidths(widths, 10_000).map((w) => w / 100);
 }
 
 const attr = (name: string, value: string | number) => ` ${name}="${escapeAttr(String(value))}"`;
@@ -23,10 +23,23 @@ function styleOf(cell: GridCell): StyleName {
   return 'headerCell';
 }
 
-export function tableHtml(format: FormatDefinition, table: TableId, cells: Cells, styles: Readonly<Record<StyleName, string>>): string {
+/**
+ * `tableSizePt`: the user's table size; the table's columns and size come from the same fit as the .docx
+ * (table-fit.ts), so a number that stays whole on paper stays whole on the web page.
+ */
+export function tableHtml(
+  format: FormatDefinition,
+  table: TableId,
+  cells: Cells,
+  styles: Readonly<Record<StyleName, string>>,
+  tableSizePt: number,
+): string {
   const grid = gridFor(format, table);
-  const index = formatIndex(format.id);
-  const widths = percentWidths(grid.columnWeights);
+  const fit = fitFormatTable(format, table, cells, tableSizePt);
+  const textOf = tableCellText(format, cells);
+  const widths = percentWidths(fit.widths);
+  // later declarations win: the fitted size and padding over the role's defaults in the shared cell style
+  const fitted = `font-size:${fit.sizePt}pt;padding:${TABLE_FIT.verticalPaddingPt}pt ${fit.paddingPt}pt`;
   const spanWidth = (cell: GridCell) => Number(widths.slice(cell.col, cell.col + cell.colSpan).reduce((a, b) => a + b, 0).toFixed(2));
   const out: string[] = [`<table${attr('style', styles.table)}${attr('cellspacing', 0)}${attr('cellpadding', 0)}${attr('border', 1)}>`];
   out.push('<colgroup>' + widths.map((w) => `<col${attr('style', `width:${w}%`)}>`).join('') + '</colgroup>');
@@ -40,9 +53,8 @@ export function tableHtml(format: FormatDefinition, table: TableId, cells: Cells
     out.push('<tr>');
     for (const cell of row.cells) {
       const spans = (cell.rowSpan > 1 ? attr('rowspan', cell.rowSpan) : '') + (cell.colSpan > 1 ? attr('colspan', cell.colSpan) : '');
-      const style = `${styles[styleOf(cell)]};width:${spanWidth(cell)}%`;
-      const text =
-        cell.kind === 'value' ? formatValue(index.cellById.get(cell.cellId!)!.kind, cells[cell.cellId!]) : (cell.text ?? '');
+      const style = `${styles[styleOf(cell)]};${fitted};width:${spanWidth(cell)}%`;
+      const text = textOf(cell);
       out.push(`<td${spans}${attr('style', style)}>${escapeHtml(text)}</td>`);
     }
     out.push('</tr>');
