@@ -46,6 +46,7 @@ for (const name of FIXTURES) {
     assert.equal(back.doc.year, doc.year);
     assert.equal(back.doc.format, doc.format);
     assert.ok(back.report.messages.some((m) => m.message.includes(FINDINGS_SHEET)), 'the findings sheet is said to be skipped');
+    assert.ok(!back.report.messages.some((m) => /没有保存计算结果/.test(m.message)), 'every cached 总计 is read, 0 included');
   });
 }
 

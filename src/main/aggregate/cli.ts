@@ -26,6 +26,7 @@ export async function aggregateCommand(args: string[], io: Io): Promise<number> 
       'include-errors': { type: 'boolean' },
       include: { type: 'string', multiple: true },
       out: { type: 'string' },
+      xlsx: { type: 'string' },
       agency: { type: 'string' },
       level: { type: 'string' },
       json: { type: 'boolean' },
@@ -63,9 +64,11 @@ export async function aggregateCommand(args: string[], io: Io): Promise<number> 
     acknowledged: [],
   };
   if (typeof p.values.out === 'string') writeFileSync(p.values.out, JSON.stringify(toExchange(doc), null, 2) + '\n');
+  if (typeof p.values.xlsx === 'string')
+    writeFileSync(p.values.xlsx, await (await import('../export/xlsx/aggregateWorkbook')).aggregateWorkbook(result, doc.agency.name));
 
   if (p.values.json) {
-    io.out(JSON.stringify({ year: result.year, format: result.format, summed: result.sum.units, units: result.units, exchange: toExchange(doc) }, null, 2) + '\n');
+    io.out(JSON.stringify({ year: result.year, format: result.format, summed: result.sum.units, units: result.units.map(({ cells: _cells, ...u }) => u), exchange: toExchange(doc) }, null, 2) + '\n');
   } else {
     const rows = result.units.map((u) => [
       u.file,
@@ -83,6 +86,7 @@ export async function aggregateCommand(args: string[], io: Io): Promise<number> 
     if (notes.length) io.out(`\n${notes.map((u) => `${u.file}：${u.included ? '按指定计入；默认不计入，因为' : '未计入：'}${u.reason}`).join('\n')}\n`);
     io.out(`\n${result.year} 年度汇总（${result.format}）：共 ${result.units.length} 个文件，计入 ${result.sum.units} 个单位。\n`);
     if (typeof p.values.out === 'string') io.out(`汇总结果已写入 ${p.values.out}\n`);
+    if (typeof p.values.xlsx === 'string') io.out(`汇总工作簿已写入 ${p.values.xlsx}\n`);
   }
   return result.units.some((u) => !u.included && !u.replacedBy) ? 1 : 0;
 }

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { formatForYear, type FormatId } from '../../shared/format/index';
 import type { Finding } from '../../shared/findings';
-import type { ReportDoc } from '../../shared/report';
+import type { Cells, ReportDoc } from '../../shared/report';
 import { eligibility, includedBy } from './eligibility';
 import { aggregate, type Aggregation } from './sum';
 import { assessUnit, readUnitFile, unitKey, type UnitStatus } from './units';
@@ -31,6 +31,8 @@ export interface FileUnit {
   replacedBy?: string;
   message?: string;
   findings: Finding[];
+  /** The unit's cells in its own format (read files only): for the 汇总 workbook's unit sheets. */
+  cells?: Cells;
 }
 
 export interface FilesAggregation {
@@ -106,7 +108,7 @@ export async function aggregateFiles(paths: readonly string[], options: Aggregat
       const winner = latest.get(unitKey(doc.agency.name, doc.year))!;
       const a = assessUnit(doc, { year, format });
       const reason = `已被同一单位同一年度的“${basename(winner)}”替换`;
-      units.push({ file: r.file, name: doc.agency.name, year: doc.year, format: doc.format, ...a, included: false, reason, includedByChoice: false, replacedBy: winner });
+      units.push({ file: r.file, name: doc.agency.name, year: doc.year, format: doc.format, ...a, included: false, reason, includedByChoice: false, replacedBy: winner, cells: doc.cells });
       continue;
     }
     const choice = named.has(r.file) || named.has(basename(r.file)) || (options.includeErrors === true && d.eligibility.kind === 'errors') ? true : null;
@@ -120,6 +122,7 @@ export async function aggregateFiles(paths: readonly string[], options: Aggregat
       included,
       reason: d.eligibility.reason,
       includedByChoice: included && d.eligibility.reason !== null,
+      cells: doc.cells,
     });
     if (included) summed.push({ id: i + 1, name: doc.agency.name, format: doc.format, cells: doc.cells });
   }

@@ -6,6 +6,7 @@
 import { AppError, type ErrorCode } from '../../shared/errors';
 import { processIo, type Io } from './io';
 import { AGGREGATE_HELP } from '../aggregate/usage';
+import { AUDIT_HELP } from '../audit/usage';
 import { DB_USAGE, USAGE } from './usage';
 
 export const HELP = `政府信息公开年报助手 命令行工具
@@ -62,6 +63,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         return await (await import('../aggregate/cli')).aggregateCommand(args, io);
       case 'db':
         return await (await import('./db-commands')).dbCommand(args, io);
+      case 'audit':
+        return await (await import('../audit/cli')).auditCommand(args, io);
       default:
         io.err(`未知的命令“${command}”。运行 gov-report --help 查看用法。\n`);
         return 2;

@@ -11,7 +11,7 @@ import { readReport, writeOutput } from './files';
 import type { Io } from './io';
 
 
-function findingsFor(doc: ReportDoc, previous: ReportDoc | null): Finding[] {
+export function findingsFor(doc: ReportDoc, previous: ReportDoc | null): Finding[] {
   // The command line checks a report as it would be published: a blank cell is an error (cell.missing).
   return runChecks(doc, { previous, forExport: true });
 }

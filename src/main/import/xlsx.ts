@@ -6,7 +6,7 @@
  *
  * Nothing reaches exceljs before the zip is checked: the entry count, every declared and actual size
  * (each entry is inflated once, in slices, against its cap), the number of cells and merges in the sheet
- * XML, and links to other workbooks. A hostile file is refused in bounded time and memory.
+ * XML, entity definitions (DOCTYPE), and links to other workbooks. A hostile file is refused in bounded time and memory.
  */
 import ExcelJS from 'exceljs';
 import { AppError } from '../../shared/errors';
@@ -36,8 +36,50 @@ function count(xml: string, needle: string, stopAt: number): number {
   return n;
 }
 
-/** Check the zip and its parts before exceljs sees them. */
-function checkWorkbookZip(bytes: Uint8Array): void {
+/** Cell addresses per sheet name whose formula has a cached result of 0. */
+export type ZeroResults = Map<string, Set<string>>;
+
+const CELL = /<c\b([^>]*?)(?<!\/)>([\s\S]*?)<\/c>/g;
+const ZERO_VALUE = /<v>\s*-?0+(\.0*)?([eE][+-]?\d+)?\s*<\/v>/;
+
+/**
+ * exceljs drops a formula's cached result when it is 0 (it copies only truthy results), and a province
+ * template is full of =SUM(…) that are 0. The cells are found in the sheet XML so 0 is read as 0.
+ */
+function zeroResultCells(xml: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of xml.matchAll(CELL)) {
+    const body = m[2]!;
+    if (!body.includes('<f') || !ZERO_VALUE.test(body)) continue;
+    const ref = /\br="([A-Z]+\d+)"/.exec(m[1]!)?.[1];
+    if (ref) out.add(ref);
+  }
+  return out;
+}
+
+/** Sheet name → part path, from the workbook and its relationships. */
+function sheetPaths(workbookXml: string, relsXml: string): Map<string, string> {
+  const targets = new Map<string, string>();
+  for (const m of relsXml.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = /\bId="([^"]+)"/.exec(m[0])?.[1];
+    const target = /\bTarget="([^"]+)"/.exec(m[0])?.[1];
+    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+  }
+  const out = new Map<string, string>();
+  for (const m of workbookXml.matchAll(/<sheet\b[^>]*>/g)) {
+    const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
+    const rid = /\br:id="([^"]+)"/.exec(m[0])?.[1];
+    const path = rid ? targets.get(rid) : undefined;
+    if (name !== undefined && path) out.set(decodeXml(name), path);
+  }
+  return out;
+}
+
+const decodeXml = (s: string) =>
+  s.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e]!);
+
+/** Check the zip and its parts before exceljs sees them; returns the formula cells cached as 0. */
+function checkWorkbookZip(bytes: Uint8Array): ZeroResults {
   if (OLE_MAGIC.every((b, i) => bytes[i] === b))
     throw refuse('这是旧版 Excel（.xls）或 WPS 表格（.et）格式的文件，本程序只读取 .xlsx。请在 Excel 或 WPS 中“另存为” .xlsx 后再导入。');
   const entries = listZip(bytes, XLSX);
@@ -54,24 +96,35 @@ function checkWorkbookZip(bytes: Uint8Array): void {
   let cells = 0;
   let merges = 0;
   const decoder = new TextDecoder();
+  const zeros = new Map<string, Set<string>>();
+  const parts = new Map<string, string>();
   for (const entry of entries) {
     if (entry.name.endsWith('/')) continue;
     const data = readZipEntry(bytes, entry, MAX_XLSX_UNZIPPED_BYTES - total, XLSX);
     total += data.length;
-    if (!sheets.includes(entry as ZipEntry)) continue;
+    if (!/\.(xml|rels|vml)$/i.test(entry.name)) continue;
     const xml = decoder.decode(data);
+    // entity definitions are how an XML bomb expands; no part of a workbook needs a DOCTYPE
+    if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw refuse('该 .xlsx 文件含有 XML 实体定义（DOCTYPE），可能是恶意构造的文件，已拒绝导入。');
+    if (entry.name === 'xl/workbook.xml' || entry.name === 'xl/_rels/workbook.xml.rels') parts.set(entry.name, xml);
+    if (!sheets.includes(entry as ZipEntry)) continue;
+    zeros.set(entry.name, zeroResultCells(xml));
     cells += count(xml, '<c ', MAX_XLSX_CELLS) + count(xml, '<c>', MAX_XLSX_CELLS);
     merges += count(xml, '<mergeCell ', MAX_XLSX_MERGES);
     if (cells > MAX_XLSX_CELLS)
       throw tooLarge(`该 .xlsx 文件的工作表中有超过 ${MAX_XLSX_CELLS} 个单元格，不像一份年度报告的表格，已拒绝导入。`);
     if (merges > MAX_XLSX_MERGES) throw tooLarge(`该 .xlsx 文件的合并单元格超过 ${MAX_XLSX_MERGES} 处，已拒绝导入。`);
   }
+  const byName: ZeroResults = new Map();
+  for (const [name, path] of sheetPaths(parts.get('xl/workbook.xml') ?? '', parts.get('xl/_rels/workbook.xml.rels') ?? ''))
+    byName.set(name, zeros.get(path) ?? new Set());
+  return byName;
 }
 
 type CellValue = ExcelJS.CellValue;
 
 /** The text a cell shows: formulas by their cached result, numbers without float noise. */
-function textOf(value: CellValue, noResult: () => void): string {
+function textOf(value: CellValue, noResult: () => void, cachedZero = false): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(Number(value.toPrecision(12))) : '';
   if (typeof value === 'string') return value;
@@ -80,6 +133,7 @@ function textOf(value: CellValue, noResult: () => void): string {
   if ('richText' in value) return value.richText.map((r) => r.text).join('');
   if ('formula' in value || 'sharedFormula' in value) {
     const result = (value as { result?: CellValue }).result;
+    if ((result === undefined || result === null) && cachedZero) return '0';
     if (result === undefined || result === null || (typeof result === 'object' && 'error' in (result as object))) {
       noResult();
       return '';
@@ -106,7 +160,7 @@ function parseRange(range: string): Merge | null {
 }
 
 /** Rows of one sheet as source rows: master cells with their spans, vertical continuations as covered cells. */
-function sheetRows(sheet: ExcelJS.Worksheet, noResult: (where: string) => void): SourceRow[] {
+function sheetRows(sheet: ExcelJS.Worksheet, zeros: ReadonlySet<string>, noResult: (where: string) => void): SourceRow[] {
   const merges = (sheet.model.merges ?? []).map(parseRange).filter((m): m is Merge => m !== null);
   const coveredBy = new Map<string, Merge>();
   for (const m of merges)
@@ -131,13 +185,11 @@ function sheetRows(sheet: ExcelJS.Worksheet, noResult: (where: string) => void):
         continue;
       }
       const raw = row.getCell(c);
-      const text = textOf(raw.value, () => noResult(raw.address)).trim();
+      const text = textOf(raw.value, () => noResult(raw.address), zeros.has(raw.address)).trim();
       const styled = raw.type !== ExcelJS.ValueType.Null || !!raw.style?.border;
       if (text !== '' || styled || m) out.push(cell(text, colSpan, rowSpan));
       else out.push(cell('', 1, 1));
     }
-    // trailing empty positions carry nothing
-    while (out.length && !out[out.length - 1]!.covered && out[out.length - 1]!.text === '' && !out[out.length - 1]!.rowSpan) out.pop();
     rows.push(out);
   }
   return rows;
@@ -168,13 +220,40 @@ function trimLeft(rows: SourceRow[]): SourceRow[] {
   return Number.isFinite(cut) && cut > 0 ? rows.map((r) => r.slice(cut)) : rows;
 }
 
+/**
+ * Columns right of the table's last label or value are dropped: the sheet's width is that of its widest
+ * table, and empty positions after a row's values would read as blank values.
+ */
+function trimRight(rows: SourceRow[]): SourceRow[] {
+  const extent = (row: SourceRow) => {
+    let col = 0;
+    let end = 0;
+    for (const c of row) {
+      col += c.colSpan;
+      if (c.covered || c.text !== '' || c.colSpan > 1 || c.rowSpan > 1) end = col;
+    }
+    return end;
+  };
+  const width = Math.max(...rows.map(extent));
+  return rows.map((row) => {
+    const kept: SourceRow = [];
+    let col = 0;
+    for (const c of row) {
+      if (col >= width) break;
+      kept.push(c);
+      col += c.colSpan;
+    }
+    return kept;
+  });
+}
+
 /** Paragraphs and tables of one sheet, in order. */
 export function blocksOfRows(rows: readonly SourceRow[]): SourceBlock[] {
   const blocks: SourceBlock[] = [];
   let table: SourceRow[] | null = null;
   let width = 0;
   const close = () => {
-    if (table?.length) blocks.push({ kind: 'table', rows: trimLeft(table) });
+    if (table?.length) blocks.push({ kind: 'table', rows: trimRight(trimLeft(table)) });
     table = null;
   };
   for (const row of rows) {
@@ -204,7 +283,7 @@ export function blocksOfRows(rows: readonly SourceRow[]): SourceBlock[] {
 }
 
 export async function readXlsx(bytes: Uint8Array): Promise<SourceDocument> {
-  checkWorkbookZip(bytes);
+  const zeros = checkWorkbookZip(bytes);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never, {
@@ -225,7 +304,7 @@ export async function readXlsx(bytes: Uint8Array): Promise<SourceDocument> {
       continue;
     }
     const missing: string[] = [];
-    const rows = sheetRows(sheet, (at) => missing.push(at));
+    const rows = sheetRows(sheet, zeros.get(sheet.name) ?? new Set(), (at) => missing.push(at));
     if (missing.length)
       notes.push(
         `工作表“${sheet.name}”中 ${missing.length} 个公式单元格没有保存计算结果（${missing.slice(0, 5).join('、')}${missing.length > 5 ? ' 等' : ''}），按空白读取；请在 Excel 或 WPS 中打开、保存后再导入`,

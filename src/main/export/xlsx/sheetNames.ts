@@ -6,7 +6,7 @@ import type { FormatDefinition, TableId } from '../../../shared/format/index';
 
 export const FINDINGS_SHEET = '检查结果';
 /** Sheets of the app's own workbooks that hold no report content (audit, 汇总 trace). */
-export const NON_REPORT_SHEETS: ReadonlySet<string> = new Set([FINDINGS_SHEET, '单元格来源', '各单位情况', '全部问题', '汇总说明']);
+export const NON_REPORT_SHEETS: ReadonlySet<string> = new Set([FINDINGS_SHEET, '单元格来源', '各单位情况', '全部问题', '问题统计', '汇总说明', '各单位状态']);
 
 /** Excel refuses these characters in a sheet name, and names longer than 31 characters. */
 export function safeSheetName(name: string): string {

@@ -45,11 +45,16 @@ export interface TableSheetOptions {
 }
 
 export function addTableSheet(wb: Workbook, format: FormatDefinition, table: TableId, cells: Cells, options: TableSheetOptions): PlacedTable {
-  const grid = gridFor(format, table);
-  const index = formatIndex(format.id);
-  const columns = grid.columnWeights.length;
+  const sheet = newTableSheet(wb, tableSheetName(format, table), gridFor(format, table).columnWeights.length, options.pageHeader);
+  const placed = placeTable(sheet, format, table, cells, 1, options.lines);
+  if (placed.headerRows) sheet.pageSetup.printTitlesRow = `${placed.headerRows[0]}:${placed.headerRows[1]}`;
+  return { sheet, ...placed };
+}
+
+/** A sheet for tables `columns` grid columns wide: A4, fitted to the page width, page header and number. */
+export function newTableSheet(wb: Workbook, name: string, columns: number, pageHeader: string): Worksheet {
   const landscape = columns > 8;
-  const sheet = wb.addWorksheet(tableSheetName(format, table), {
+  return wb.addWorksheet(name, {
     pageSetup: {
       paperSize: A4 as never,
       orientation: landscape ? 'landscape' : 'portrait',
@@ -59,17 +64,39 @@ export function addTableSheet(wb: Workbook, format: FormatDefinition, table: Tab
       horizontalCentered: true,
       margins: { left: 0.6, right: 0.6, top: 0.8, bottom: 0.8, header: 0.4, footer: 0.4 },
     },
-    headerFooter: { oddHeader: `&C${escapeHeader(options.pageHeader)}`, oddFooter: '&C— &P —' },
+    headerFooter: { oddHeader: `&C${escapeHeader(pageHeader)}`, oddFooter: '&C— &P —' },
   });
-  const widthChars = landscape ? TABLE_WIDTH_CHARS * 1.45 : TABLE_WIDTH_CHARS;
-  scaleWidths(grid.columnWeights, widthChars).forEach((w, i) => (sheet.getColumn(i + 1).width = Math.max(MIN_COLUMN_CHARS, w)));
+}
 
-  let row = 1;
-  for (const [k, text] of options.lines.entries()) {
+/** A total written as a formula: over the parts on this sheet (SUM), or as the caller builds it (汇总 over units). */
+export type TotalFormula = (cellId: string, positions: ReadonlyMap<string, Position>) => { formula: string; value: number | null } | null;
+
+/**
+ * One table placed on `sheet` from row `startRow`, with `lines` of text above it. Column widths are set
+ * from the grid the first time (a sheet holding several tables keeps those of the first).
+ */
+export function placeTable(
+  sheet: Worksheet,
+  format: FormatDefinition,
+  table: TableId,
+  cells: Cells,
+  startRow: number,
+  lines: readonly string[],
+  formulaOf: TotalFormula = sumOverParts(format, cells),
+): Omit<PlacedTable, 'sheet'> & { nextRow: number } {
+  const grid = gridFor(format, table);
+  const index = formatIndex(format.id);
+  const columns = grid.columnWeights.length;
+  if (startRow === 1) {
+    const widthChars = columns > 8 ? TABLE_WIDTH_CHARS * 1.45 : TABLE_WIDTH_CHARS;
+    scaleWidths(grid.columnWeights, widthChars).forEach((w, i) => (sheet.getColumn(i + 1).width = Math.max(MIN_COLUMN_CHARS, w)));
+  }
+  let row = startRow;
+  for (const [k, text] of lines.entries()) {
     const c = sheet.getCell(row, 1);
     c.value = text;
-    c.font = { ...FONT, size: k === 0 && options.lines.length > 1 ? 14 : 12, bold: true };
-    c.alignment = { horizontal: k === 0 && options.lines.length > 1 ? 'center' : 'left', vertical: 'middle' };
+    c.font = { ...FONT, size: k === 0 && lines.length > 1 ? 14 : 12, bold: true };
+    c.alignment = { horizontal: k === 0 && lines.length > 1 ? 'center' : 'left', vertical: 'middle' };
     sheet.mergeCells(row, 1, row, columns);
     row++;
   }
@@ -79,16 +106,6 @@ export function addTableSheet(wb: Workbook, format: FormatDefinition, table: Tab
     for (const cell of gridRow.cells)
       if (cell.cellId) positions.set(cell.cellId, { row: top + cell.row, col: 1 + cell.col });
 
-  const totalFormula = (id: string): { formula: string; value: number | null } | null => {
-    const stored = cells[id] ?? null;
-    for (const s of index.sums) {
-      if (s.total !== id) continue;
-      const sum = sumOfParts(cells, s.parts);
-      if (sum !== null && stored !== null && Math.abs(sum - stored) < 1e-9) return { formula: sumFormula(s.parts.map((p) => positions.get(p)!)), value: stored };
-    }
-    return null;
-  };
-
   for (const gridRow of grid.rows) {
     for (const cell of gridRow.cells) {
       const r = top + cell.row;
@@ -97,7 +114,7 @@ export function addTableSheet(wb: Workbook, format: FormatDefinition, table: Tab
       const target = sheet.getCell(r, c);
       if (cell.kind === 'value') {
         const info = index.cellById.get(cell.cellId!)!;
-        const formula = index.totalCells.has(info.id) ? totalFormula(info.id) : null;
+        const formula = formulaOf(info.id, positions);
         const value = cells[info.id];
         target.value = formula ? { formula: formula.formula, result: formula.value ?? undefined } : typeof value === 'number' ? value : null;
         target.numFmt = NUM_FMT[info.kind];
@@ -116,9 +133,22 @@ export function addTableSheet(wb: Workbook, format: FormatDefinition, table: Tab
   fitRowHeights(sheet, grid, top);
   const headers = grid.rows.map((g, i) => (g.header ? i : -1)).filter((i) => i >= 0);
   const headerRows: [number, number] | null = headers.length ? [top + headers[0]!, top + headers[headers.length - 1]!] : null;
-  if (headerRows) sheet.pageSetup.printTitlesRow = `${headerRows[0]}:${headerRows[1]}`;
-  // the corner note of 表三 is long: give its rows room; other label rows wrap as needed
-  return { sheet, positions, headerRows };
+  return { positions, headerRows, nextRow: top + grid.rows.length + 1 };
+}
+
+/** 总计 as SUM over its parts when the report's value is that sum; a total typed by hand stays a number. */
+function sumOverParts(format: FormatDefinition, cells: Cells): TotalFormula {
+  const index = formatIndex(format.id);
+  return (id, positions) => {
+    if (!index.totalCells.has(id)) return null;
+    const stored = cells[id] ?? null;
+    for (const s of index.sums) {
+      if (s.total !== id) continue;
+      const sum = sumOfParts(cells, s.parts);
+      if (sum !== null && stored !== null && Math.abs(sum - stored) < 1e-9) return { formula: sumFormula(s.parts.map((p) => positions.get(p)!)), value: stored };
+    }
+    return null;
+  };
 }
 
 /** Width of text in Excel's character units: a CJK character is about two digits wide. */
