@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, buildRenderer, createAgency, createReport, launchBrowser, skipReason, startApp, type App } from './harness';
+import { blankReport, toExchange } from '../../src/shared/report';
+import { unitReport } from '../aggregate/generate';
+import { axeViolations, buildRenderer, cell, createAgency, createReport, launchBrowser, skipReason, startApp, type App } from './harness';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +21,10 @@ describe('accessibility (axe-core)', { skip: skip ?? false }, () => {
   let browser: Browser;
   let page: Page;
   const found: string[] = [];
+  /** Dialogs and alerts fade in: measure the colours they end with, once no transition is running. */
+  const settled = () => page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   const check = async (where: string) => {
+    await settled();
     for (const v of await axeViolations(page)) found.push(`${where}: ${v}`);
   };
 
@@ -49,9 +54,25 @@ describe('accessibility (axe-core)', { skip: skip ?? false }, () => {
     await page.getByRole('dialog').waitFor({ state: 'detached' });
     await createReport(page, 2025);
     await check('编辑器·一');
+    // findings on screen: outlines, badges, chips, the blocked export with its list
+    await page.getByTestId('nav-s2').click();
+    await cell(page, 't2.fees.amount').click();
+    await page.keyboard.type('25000');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('nav-s3').click();
+    await cell(page, 't3.new.natural').click();
+    await page.keyboard.type('12a');
+    await page.keyboard.press('Tab');
+    await check('编辑器·有问题');
+    await page.getByTestId('export-docx').click();
+    await page.getByRole('dialog').waitFor();
+    await check('导出被阻止');
+    await page.getByRole('dialog').getByRole('button', { name: '返回修改' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await cell(page, 't3.new.natural').click();
+    await page.keyboard.press('Escape');
     for (const part of ['s2', 's3', 's4', 'checks', 'preview', 'history']) {
       await page.getByTestId(`nav-${part}`).click();
-      await page.waitForTimeout(100);
       await check(`编辑器·${part}`);
     }
     await page.getByRole('button', { name: '‹ 报告列表' }).click();
@@ -60,8 +81,26 @@ describe('accessibility (axe-core)', { skip: skip ?? false }, () => {
     await page.getByRole('dialog').waitFor();
     await check('设置');
     await page.getByRole('button', { name: '完成' }).click();
+    await check('首页·有报告');
+    await page.getByTestId('import-file').setInputFiles({
+      name: '民政局.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(toExchange(blankReport(2024, { name: '某某县民政局', level: 'county-department' })))),
+    });
+    await page.getByTestId('import-report').waitFor();
+    await check('导入');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
     await page.getByRole('button', { name: '汇总', exact: true }).click();
     await page.getByTestId('aggregate-page').waitFor();
+    await page.getByTestId('aggregate-parent').click();
+    await page.getByRole('option', { name: '某某县教育局 · 2025 年度' }).click();
+    const unit = unitReport(7, 2025, '某某县第一中学');
+    const twin = { ...unit, agency: { ...unit.agency, name: '某某县第一中学（重报）' } };
+    await page.getByTestId('aggregate-files').setInputFiles(
+      [unit, twin].map((d, i) => ({ name: `unit-${i}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(toExchange(d))) })),
+    );
+    await page.getByText('计入汇总 1 个').waitFor();
     await check('汇总');
     assert.deepEqual(found, []);
   });

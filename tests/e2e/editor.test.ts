@@ -73,6 +73,7 @@ describe('editor in the browser', { skip: skip ?? false }, () => {
     assert.match(outline, /rgb\(\s*(19[0-9]|2\d\d),/, `a red outline is drawn (${outline})`);
     await page.getByTestId('nav-checks').click();
     const balance = page.locator('[data-testid="finding"][data-rule="t3.balance"]');
+    await balance.first().waitFor(); // the panel may still be loading (lazy)
     assert.ok((await balance.count()) >= 1, 'the balance finding is listed');
     assert.match((await balance.first().textContent()) ?? '', /差 2/);
     // the click on the finding brings the cell back, focused

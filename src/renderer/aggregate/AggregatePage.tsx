@@ -373,7 +373,14 @@ export function AggregatePage({ onOpenReport }: { onOpenReport?: (id: number) =>
                       {u.fileName}
                     </TableCell>
                     <TableCell>
-                      <Chip size="small" color={STATUS_COLORS[u.status]} variant="outlined" label={AGGREGATE_UNIT_STATUS_NAMES[u.status]} />
+                      <Chip
+                        size="small"
+                        color={STATUS_COLORS[u.status]}
+                        variant="outlined"
+                        label={AGGREGATE_UNIT_STATUS_NAMES[u.status]}
+                        // the dark shade: amber text on white is too faint to read (contrast below 4.5:1)
+                        sx={{ color: `${STATUS_COLORS[u.status]}.dark` }}
+                      />
                     </TableCell>
                     <TableCell align="right">{u.errors}</TableCell>
                     <TableCell align="right">{u.warnings}</TableCell>
