@@ -8,10 +8,10 @@ import { formatForYear, type FormatId } from '../../shared/format/index';
 import type { Finding } from '../../shared/findings';
 import type { Cells, ReportDoc } from '../../shared/report';
 import { eligibility, includedBy } from './eligibility';
+import { REPORT_FILE } from '../import/report-files';
 import { aggregate, type Aggregation } from './sum';
 import { assessUnit, readUnitFile, unitKey, type UnitStatus } from './units';
 
-export const UNIT_FILE = /\.(json|docx|pdf|html?|mht|txt|md|xlsx)$/i;
 
 export interface FileUnit {
   file: string;
@@ -56,7 +56,7 @@ export function expandPaths(paths: readonly string[]): string[] {
   return paths.flatMap((p) =>
     statSync(p).isDirectory()
       ? readdirSync(p)
-          .filter((f) => UNIT_FILE.test(f))
+          .filter((f) => REPORT_FILE.test(f))
           .sort()
           .map((f) => join(p, f))
       : [p],

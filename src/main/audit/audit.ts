@@ -3,6 +3,7 @@
  * as `gov-report check` checks it (with the previous year's report of the same agency when the folder
  * holds one). A file that cannot be read is a row that says why, never a crash.
  */
+import { REPORT_FILE } from '../import/report-files';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { AgencyLevel } from '../../shared/agency';
@@ -15,7 +16,6 @@ import { readReportFile } from '../services/import';
 import { publicationDate, type PublicationDate } from './published';
 
 /** Every kind the importers read; a kind this version cannot read yet (PDF) comes back as a row saying so. */
-export const AUDIT_FILE = /\.(json|docx|html?|mht|mhtml|txt|xlsx|pdf)$/i;
 
 export interface AuditRow {
   file: string;
@@ -59,7 +59,7 @@ export function auditFilesIn(folder: string): string[] {
     if (e instanceof AppError) throw e;
     throw new AppError('invalid_input', `无法读取文件夹“${folder}”：${(e as { code?: string }).code === 'ENOENT' ? '文件夹不存在' : (e as Error).message}。`);
   }
-  return names.filter((n) => AUDIT_FILE.test(n)).sort().map((n) => join(folder, n));
+  return names.filter((n) => REPORT_FILE.test(n)).sort().map((n) => join(folder, n));
 }
 
 const agencyKey = (name: string) => name.replace(/\s+/g, '');

@@ -23,11 +23,12 @@ export const HELP = `政府信息公开年报助手 命令行工具
       在标准输出生成一份空白交换文件。机关级别：province、province-department、city、city-department、
       county、county-department、township、other，也可写中文：县级、县级部门、乡镇、县级政府部门 等。
   ${USAGE.import}
-      导入已发布的报告（Word、网页、文本、Excel/WPS 表格），在标准输出给出交换文件，在标准错误给出导入报告；
+      导入已发布的报告（PDF、Word、网页、文本、Excel/WPS 表格），在标准输出给出交换文件，在标准错误给出导入报告；
       --json 时输出 { "exchange", "importReport" }。
   ${DB_USAGE.join('\n  ')}
       操作本程序的数据库：列出、导入、导出交换文件，备份与恢复。--db 默认为程序的数据文件夹中的数据库。
   ${AGGREGATE_HELP}
+  ${AUDIT_HELP}
 
 退出码：0 成功（check：没有错误）；1 报告有错误（check，或 export 被拒绝）；2 输入无法读取或参数有误；
 3 程序内部错误，或数据文件无法使用（正被另一个程序使用、已损坏、版本更新、只读、磁盘已满）。
