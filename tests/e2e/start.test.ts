@@ -82,7 +82,8 @@ describe('npm start in browser mode', { skip: skip ?? false }, () => {
     } finally {
       await browser.close();
     }
-    const core = openCore({ dbPath: join(dir, 'reports.sqlite'), mode: 'cli', autoBackup: false });
+    // the server still holds the database: read it as the CLI would, beside it
+    const core = openCore({ dbPath: join(dir, 'reports.sqlite'), mode: 'cli', access: 'read', autoBackup: false });
     try {
       const stored = async () => {
         const list = (await core.dispatch('reports.list', {})) as { ok: true; value: { id: number }[] };

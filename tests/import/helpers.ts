@@ -16,6 +16,14 @@ export function loadExchange(name: string): ReportDoc {
 }
 
 /** Cell ids whose values differ (missing counts as null). */
+/**
+ * The narrative as the exporters print it: a half-width "(一)" heading marker with the format's full-width
+ * brackets (src/shared/document/paragraphs.ts), which is what a round trip reads back.
+ */
+export function asPrinted(text: string | undefined): string {
+  return (text ?? '').replace(/^[(（]\s*([一二三四五六七八九十]+)\s*[)）]\s*(?=.{0,40}$)(?!.*[。；]$)/gm, '（$1）');
+}
+
 export function cellDiffs(expected: Cells, actual: Cells): string[] {
   const ids = new Set([...Object.keys(expected), ...Object.keys(actual)]);
   return [...ids].filter((id) => (expected[id] ?? null) !== (actual[id] ?? null)).sort();

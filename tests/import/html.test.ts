@@ -6,12 +6,12 @@ import { exportHtmlFragment, exportHtmlPage } from '../../src/main/export/html/i
 import { importFile } from '../../src/main/import/index';
 import { formatIndex } from '../../src/shared/format/index';
 import { NARRATIVE_KEYS, type ReportDoc } from '../../src/shared/report';
-import { cellDiffs, encodeGb18030, htmlBody, loadExchange, reportBlocks, type TestCell } from './helpers';
+import { asPrinted, cellDiffs, encodeGb18030, htmlBody, loadExchange, reportBlocks, type TestCell } from './helpers';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
 function assertSameNarrative(actual: ReportDoc, expected: ReportDoc): void {
-  for (const key of NARRATIVE_KEYS) assert.equal(actual.narrative[key] ?? '', expected.narrative[key] ?? '', `narrative.${key}`);
+  for (const key of NARRATIVE_KEYS) assert.equal(actual.narrative[key] ?? '', asPrinted(expected.narrative[key]), `narrative.${key}`);
 }
 
 /** A page the way government sites serve it: nav, a metadata bar, a layout table around the article. */
