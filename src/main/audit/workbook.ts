@@ -56,7 +56,7 @@ export const severityCount = (row: AuditRow, severity: 'error' | 'warning') =>
   row.findings.filter((f) => f.severity === severity && !f.acknowledged).length;
 
 export async function auditWorkbook(rows: readonly AuditRow[], title = '政府信息公开工作年度报告批量检查结果'): Promise<Buffer> {
-  const wb = newWorkbook(title);
+  const wb = await newWorkbook(title);
   const figures = keyFigureNames();
   addListSheet(
     wb,

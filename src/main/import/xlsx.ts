@@ -8,7 +8,8 @@
  * (each entry is inflated once, in slices, against its cap), the number of cells and merges in the sheet
  * XML, entity definitions (DOCTYPE), and links to other workbooks. A hostile file is refused in bounded time and memory.
  */
-import ExcelJS from 'exceljs';
+import type { CellValue as ExcelCellValue, Worksheet } from 'exceljs';
+import { loadExcelJs } from '../export/xlsx/loadExcelJs';
 import { AppError } from '../../shared/errors';
 import { NON_REPORT_SHEETS } from '../export/xlsx/sheetNames';
 import { MAX_ROW_CELLS, MAX_SPAN, MAX_TABLE_ROWS } from './limits';
@@ -121,7 +122,7 @@ function checkWorkbookZip(bytes: Uint8Array): ZeroResults {
   return byName;
 }
 
-type CellValue = ExcelJS.CellValue;
+type CellValue = ExcelCellValue;
 
 /** The text a cell shows: formulas by their cached result, numbers without float noise. */
 function textOf(value: CellValue, noResult: () => void, cachedZero = false): string {
@@ -160,7 +161,7 @@ function parseRange(range: string): Merge | null {
 }
 
 /** Rows of one sheet as source rows: master cells with their spans, vertical continuations as covered cells. */
-function sheetRows(sheet: ExcelJS.Worksheet, zeros: ReadonlySet<string>, noResult: (where: string) => void): SourceRow[] {
+function sheetRows(sheet: Worksheet, nullType: number, zeros: ReadonlySet<string>, noResult: (where: string) => void): SourceRow[] {
   const merges = (sheet.model.merges ?? []).map(parseRange).filter((m): m is Merge => m !== null);
   const coveredBy = new Map<string, Merge>();
   for (const m of merges)
@@ -186,7 +187,7 @@ function sheetRows(sheet: ExcelJS.Worksheet, zeros: ReadonlySet<string>, noResul
       }
       const raw = row.getCell(c);
       const text = textOf(raw.value, () => noResult(raw.address), zeros.has(raw.address)).trim();
-      const styled = raw.type !== ExcelJS.ValueType.Null || !!raw.style?.border;
+      const styled = raw.type !== nullType || !!raw.style?.border;
       if (text !== '' || styled || m) out.push(cell(text, colSpan, rowSpan));
       else out.push(cell('', 1, 1));
     }
@@ -284,6 +285,7 @@ export function blocksOfRows(rows: readonly SourceRow[]): SourceBlock[] {
 
 export async function readXlsx(bytes: Uint8Array): Promise<SourceDocument> {
   const zeros = checkWorkbookZip(bytes);
+  const ExcelJS = await loadExcelJs();
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never, {
@@ -304,7 +306,7 @@ export async function readXlsx(bytes: Uint8Array): Promise<SourceDocument> {
       continue;
     }
     const missing: string[] = [];
-    const rows = sheetRows(sheet, zeros.get(sheet.name) ?? new Set(), (at) => missing.push(at));
+    const rows = sheetRows(sheet, ExcelJS.ValueType.Null, zeros.get(sheet.name) ?? new Set(), (at) => missing.push(at));
     if (missing.length)
       notes.push(
         `工作表“${sheet.name}”中 ${missing.length} 个公式单元格没有保存计算结果（${missing.slice(0, 5).join('、')}${missing.length > 5 ? ' 等' : ''}），按空白读取；请在 Excel 或 WPS 中打开、保存后再导入`,

@@ -39,7 +39,7 @@ export async function aggregateWorkbook(result: FilesAggregation, parentName: st
   const format = getFormat(result.format);
   const index = formatIndex(result.format);
   const title = `${parentName}${result.year}年政府信息公开工作年度报告统计表汇总`;
-  const wb = newWorkbook(title);
+  const wb = await newWorkbook(title);
   const columns = Math.max(...TABLE_IDS.map((t) => (t === 't3' ? 10 : 6)));
   const sumSheet = newTableSheet(wb, '汇总', columns, title);
 

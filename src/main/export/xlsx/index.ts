@@ -3,7 +3,8 @@
  * and a sheet of the check's findings with the rules' Chinese names. The workbook re-imports to the same
  * cells (src/main/import/xlsx.ts reads it like any sheet with the format's labels).
  */
-import ExcelJS from 'exceljs';
+import type { Workbook } from 'exceljs';
+import { loadExcelJs } from './loadExcelJs';
 import { ruleName } from '../../../shared/checks/index';
 import { SEVERITY_NAMES, type Finding } from '../../../shared/findings';
 import { formatIndex, getFormat, TABLE_IDS } from '../../../shared/format/index';
@@ -18,7 +19,8 @@ export { FINDINGS_SHEET, NON_REPORT_SHEETS, tableSheetName } from './sheetNames'
 
 const APP_NAME = '政府信息公开年报助手';
 
-export function newWorkbook(title: string): ExcelJS.Workbook {
+export async function newWorkbook(title: string): Promise<Workbook> {
+  const ExcelJS = await loadExcelJs();
   const wb = new ExcelJS.Workbook();
   wb.creator = APP_NAME;
   wb.title = title;
@@ -32,7 +34,7 @@ export function newWorkbook(title: string): ExcelJS.Workbook {
 export type CellPlaces = Map<string, { sheet: string; at: Position }>;
 
 /** The three tables on their sheets, the report's title above the first. */
-export function addReportTables(wb: ExcelJS.Workbook, doc: ReportDoc): CellPlaces {
+export function addReportTables(wb: Workbook, doc: ReportDoc): CellPlaces {
   const format = getFormat(doc.format);
   const title = titleLines(doc);
   const places: CellPlaces = new Map();
@@ -81,7 +83,7 @@ export const FINDING_COLUMNS = [
 
 export async function exportXlsx(doc: ReportDoc, findings: readonly Finding[]): Promise<Buffer> {
   const [agency, name] = titleLines(doc);
-  const wb = newWorkbook(agency + name);
+  const wb = await newWorkbook(agency + name);
   const places = addReportTables(wb, doc);
   const sheet = addListSheet(wb, FINDINGS_SHEET, FINDING_COLUMNS, findingRows(doc, findings, places));
   if (findings.length === 0) sheet.getCell('D2').value = '没有发现问题。';
