@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Browser, Page } from 'playwright-core';
 import { GOV_2021, formatIndex } from '../../src/shared/format/index';
-import { cell, createAgency, createReport, pasteText, skipReason, typeInto, waitSaved, startSession, type App } from './harness';
+import { cell, createAgency, createReport, pasteText, skipReason, typeInto, until, waitSaved, startSession, type App } from './harness';
 
 const skip = skipReason();
 const T3_COLUMNS = formatIndex('GOV-2021').columnIds.t3; // natural … otherOrg, total
@@ -184,6 +184,8 @@ describe('editor in the browser', { skip: skip ?? false }, () => {
     await waitSaved(page);
     assert.equal(await storedValue(), null);
     // an error like any other: counted in the header, listed in 检查, and the export stops with the list
+    // the table reports its invalid entries to the editor after its own render: wait for the header's next render
+    await until(async () => (await errorCount()) === errorsBefore + 1, 'the invalid entry to be counted in the header').catch(() => {});
     assert.equal(await errorCount(), errorsBefore + 1, 'the invalid entry is counted in the header');
     await page.getByTestId('export-docx').click();
     const blocked = page.getByRole('dialog', { name: '表格中有无效输入' });
