@@ -4,9 +4,10 @@ import { isAbsolute, normalize, relative, resolve } from 'node:path';
 import * as z from 'zod';
 import { METHOD_NAMES, type MethodName } from '../../shared/api';
 import { AppError, invalidInput } from '../../shared/errors';
+import { MAX_UPLOAD_FILE_BYTES, uploadTooLargeMessage } from '../../shared/upload-limits';
 
-/** One file picked in the open dialog may be at most this large (the biggest real report is < 5 MB). */
-export const MAX_OPEN_FILE_BYTES = 50 * 1024 * 1024;
+/** One file picked in the open dialog: the same limit as an upload in browser mode. */
+export const MAX_OPEN_FILE_BYTES = MAX_UPLOAD_FILE_BYTES;
 /** And all files of one pick together. */
 export const MAX_OPEN_TOTAL_BYTES = 200 * 1024 * 1024;
 export const MAX_OPEN_FILES = 200;
@@ -69,7 +70,7 @@ export function checkOpenSizes(files: readonly { name: string; bytes: number }[]
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
   for (const f of files) {
     if (f.bytes > MAX_OPEN_FILE_BYTES) {
-      throw new AppError('too_large', `文件“${f.name}”太大（${mb(f.bytes)}），单个文件不能超过 ${mb(MAX_OPEN_FILE_BYTES)}。`);
+      throw new AppError('too_large', uploadTooLargeMessage(f.name, f.bytes));
     }
   }
   const total = files.reduce((s, f) => s + f.bytes, 0);

@@ -7,12 +7,19 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { MAX_UPLOAD_FILE_BYTES, MAX_UPLOAD_LABEL, requestBytesFor } from '../../shared/upload-limits';
 import type { Core, DispatchResult } from '../services/core';
 import { SECURITY_HEADERS, contentTypeFor } from '../security/policy';
 import { TOKEN_HEADER, apiMethodOf, hostAllowed, originAllowed, staticPath, tokenMatches } from './guard';
 
-/** Large enough for an imported .docx of a few tens of MB as base64, small enough to refuse junk fast. */
-export const DEFAULT_BODY_LIMIT = 64 * 1024 * 1024;
+/** A request carrying the largest file accepted (as base64), small enough to refuse junk fast. */
+export const DEFAULT_BODY_LIMIT = requestBytesFor(MAX_UPLOAD_FILE_BYTES);
+
+/** The refusal names the file limit users can act on, not the request size (base64 adds a third). */
+function tooLarge(limit: number): RequestError {
+  const what = limit === DEFAULT_BODY_LIMIT ? `单个文件不能超过 ${MAX_UPLOAD_LABEL}` : `请求不能超过 ${Math.max(1, Math.round(limit / 1024))} KB`;
+  return new RequestError(413, 'too_large', `请求内容过大，未处理：${what}。请选择较小的文件，或分批添加。`);
+}
 
 export interface ServerOptions {
   core: Core;
@@ -58,7 +65,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > limit) {
-      reject(new RequestError(413, 'too_large', `请求内容过大（超过 ${Math.max(1, Math.round(limit / 1024 / 1024))} MB）`));
+      reject(tooLarge(limit));
       req.resume();
       return;
     }
@@ -68,7 +75,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
       size += chunk.length;
       if (size > limit) {
         // stop keeping the data but let the upload drain, so the client still reads our answer
-        reject(new RequestError(413, 'too_large', `请求内容过大（超过 ${Math.max(1, Math.round(limit / 1024 / 1024))} MB）`));
+        reject(tooLarge(limit));
         req.removeAllListeners('data');
         req.resume();
         return;

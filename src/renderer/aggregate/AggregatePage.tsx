@@ -34,6 +34,7 @@ import { AGGREGATE_UNIT_STATUS_NAMES, SEVERITY_NAMES } from '../../shared/names'
 import { formatIndex, formatShortName, getFormat } from '../../shared/format/index';
 import { formatValue } from '../../shared/values';
 import { getClient, messageOf } from '../client';
+import { oversizeFile, uploadTooLargeMessage } from '../../shared/upload-limits';
 import { fileToBase64 } from '../common/files';
 import { useOnDataReplaced } from '../common/dataEvents';
 import { useFeedback } from '../common/feedback';
@@ -143,7 +144,14 @@ export function AggregatePage({ onOpenReport }: { onOpenReport?: (id: number) =>
     let added = 0;
     let replaced = 0;
     let done = 0;
-    for (const batch of batchesOf(files)) {
+    // a file over the upload limit is refused here, with the limit, instead of failing its whole batch
+    const fitting = files.filter((f) => {
+      if (!oversizeFile([f])) return true;
+      failed.push({ fileName: f.name, message: uploadTooLargeMessage(f.name, f.size) });
+      done++;
+      return false;
+    });
+    for (const batch of batchesOf(fitting)) {
       if (cancelRef.current) break;
       try {
         const payload = await Promise.all(batch.map(async (f) => ({ fileName: f.name, data: await fileToBase64(f) })));

@@ -119,11 +119,20 @@ export function Home({ agencies, page, menu, onAgenciesChanged, onNavigate }: Ho
     }
   };
 
+  /** A chosen or dropped file into the import dialog; one over the size limit is refused with the limit. */
+  const importFile = async (file: File) => {
+    try {
+      setImporting(await pickedFromFile(file));
+    } catch (e) {
+      notify(messageOf(e), 'error');
+    }
+  };
+
   const onDrop = async (e: DragEvent) => {
     e.preventDefault();
     setDragging(false);
     const file = e.dataTransfer.files[0];
-    if (file) setImporting(await pickedFromFile(file));
+    if (file) await importFile(file);
   };
 
   const deadlines = agencies.map((a) => {
@@ -185,7 +194,7 @@ export function Home({ agencies, page, menu, onAgenciesChanged, onNavigate }: Ho
         onChange={async (e) => {
           const f = e.target.files?.[0];
           e.target.value = '';
-          if (f) setImporting(await pickedFromFile(f));
+          if (f) await importFile(f);
         }}
       />
 
