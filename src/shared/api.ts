@@ -6,7 +6,7 @@ import * as z from 'zod';
 import './zod-setup';
 import { AgencyLevel } from './agency';
 import { Finding } from './findings';
-import { Acknowledgement, AgencyRef, FormatIdSchema, NARRATIVE_KEYS, Narrative, Year } from './report';
+import { Acknowledgement, AgencyRef, FormatIdSchema, NARRATIVE_KEYS, Narrative, UnreadTable, Year } from './report';
 import type { NarrativeKey } from './format/index';
 import { ExportSettings, TypographySettings } from './document/typography-schema';
 import { AGGREGATE_UNIT_STATUSES, IMPORT_SOURCES, REPORT_STATUSES } from './names';
@@ -52,6 +52,8 @@ export const ReportDetail = z.object({
   narrative: Narrative,
   cells: z.record(z.string(), CellValue),
   acknowledged: z.array(Acknowledgement),
+  /** Tables its import could not read: the checks say import.tableUnread instead of a blank per cell. */
+  unread: z.array(UnreadTable).optional(),
   revision: z.number().int(),
   updatedAt: Timestamp,
   /** Last year's report of the same agency, when stored: for carry-over and the xyear/text.repetition checks. */

@@ -55,7 +55,7 @@ test('migration from an empty file and from no file: the whole schema, user_vers
     const db = openDatabase(path, join(dir, 'backups'));
     assert.equal(db.pragma('user_version', { simple: true }), SCHEMA_VERSION);
     const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
-    assert.deepEqual(tables, ['acknowledgements', 'agencies', 'cells', 'export_log', 'narratives', 'reports', 'revisions', 'settings']);
+    assert.deepEqual(tables, ['acknowledgements', 'agencies', 'cells', 'export_log', 'narratives', 'reports', 'revisions', 'settings', 'unread_tables']);
     assert.equal(db.pragma('foreign_keys', { simple: true }), 1);
     assert.equal(db.pragma('synchronous', { simple: true }), 2, 'synchronous = FULL');
     db.close();

@@ -7,8 +7,10 @@ import type { Cells, ReportDoc } from '../../shared/report';
 import { sumOfUnits } from '../aggregate/findings';
 import type { Store, StoredReport } from '../storage/index';
 
-export function docOf(r: Pick<StoredReport, 'format' | 'year' | 'agency' | 'narrative' | 'cells' | 'acknowledged'>): ReportDoc {
-  return { format: r.format, year: r.year, agency: r.agency, narrative: r.narrative, cells: r.cells, acknowledged: r.acknowledged };
+/** The report as the checks see it: with the tables its import could not read (import.tableUnread). */
+export function docOf(r: Pick<StoredReport, 'format' | 'year' | 'agency' | 'narrative' | 'cells' | 'acknowledged' | 'unread'>): ReportDoc {
+  const doc: ReportDoc = { format: r.format, year: r.year, agency: r.agency, narrative: r.narrative, cells: r.cells, acknowledged: r.acknowledged };
+  return r.unread?.length ? { ...doc, unread: r.unread } : doc;
 }
 
 /** Every cell of the format, null where nothing is stored. */
@@ -40,6 +42,7 @@ export function toDetail(store: Store, r: StoredReport, prev: StoredReport | nul
     narrative: r.narrative,
     cells: fullCells(r),
     acknowledged: r.acknowledged,
+    unread: r.unread ?? [],
     revision: r.revision,
     updatedAt: r.updatedAt,
     previous: prev ? { id: prev.id, year: prev.year, format: prev.format, narrative: prev.narrative, cells: fullCells(prev) } : null,

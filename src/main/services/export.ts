@@ -65,7 +65,9 @@ export const exportHandlers: Handlers<'reports.export'> = {
     const findings = GATED_KINDS.includes(kind) || kind === 'xlsx' ? checkReport(store, r, true) : [];
     const errors = GATED_KINDS.includes(kind) ? findings.filter((f) => f.severity === 'error') : [];
     if (errors.length > 0 && !force) throw hasErrorsError(errors);
-    const data = await renderExport(docOf(r), kind, savedExportSettings(store), findings);
+    // The exchange format (shared spec) carries no import bookkeeping: the unread tables stay in the database.
+    const { unread: _unread, ...doc } = docOf(r);
+    const data = await renderExport(kind === 'exchange' ? doc : docOf(r), kind, savedExportSettings(store), findings);
     const fileName = exportFileName(r, kind);
     store.logExport({ reportId: id, revision: r.revision, kind, fileName, forcedOver: errors.map((f) => f.rule) });
     return { fileName, mimeType: MIME[kind], data: data.toString('base64'), forcedOver: errors };

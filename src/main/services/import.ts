@@ -81,6 +81,7 @@ export function importedState(doc: ReportDoc): ReportState {
     narrative: { ...doc.narrative },
     cells: withTotals(doc.format, { ...doc.cells }, manualTotals),
     acknowledged: doc.acknowledged,
+    ...(doc.unread?.length ? { unread: doc.unread } : {}),
   };
 }
 

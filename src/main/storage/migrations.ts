@@ -100,6 +100,19 @@ export const MIGRATIONS: readonly Migration[] = [
             WHERE r.agency_id = agencies.id AND v.kind <> 'import'
           );
     `),
+  // 4: the tables an import could not read, kept with the report so that its checks say import.tableUnread
+  // (not a blank per cell) as `gov-report check` does on the source file. IF NOT EXISTS: a database that an
+  // unreleased build already gave the table migrates without failing.
+  (db) =>
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS unread_tables (
+        report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        table_id TEXT NOT NULL,
+        cells TEXT NOT NULL, -- JSON array of cell ids
+        reason TEXT NOT NULL,
+        PRIMARY KEY (report_id, table_id)
+      ) WITHOUT ROWID;
+    `),
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -8,7 +8,7 @@ import type { AgencyLevel } from '../../shared/agency';
 import { acknowledgementKey } from '../../shared/checks/acknowledgements';
 import { AppError } from '../../shared/errors';
 import type { FormatId } from '../../shared/format/index';
-import type { Acknowledgement, AgencyRef, Cells, Narrative } from '../../shared/report';
+import type { Acknowledgement, AgencyRef, Cells, Narrative, UnreadTable } from '../../shared/report';
 import { NARRATIVE_KEYS } from '../../shared/report';
 import { nextRevision, type RevisionKind } from './revisions';
 
@@ -19,6 +19,8 @@ export interface ReportState {
   narrative: Narrative;
   cells: Cells;
   acknowledged: Acknowledgement[];
+  /** Tables an import could not read (wholly or in part); absent in snapshots written before it was stored. */
+  unread?: UnreadTable[];
 }
 
 export interface StoredReport extends ReportState {
@@ -107,6 +109,8 @@ export class Store {
       cells: p('SELECT cell, value FROM cells WHERE report_id = ?'),
       narratives: p('SELECT key, text FROM narratives WHERE report_id = ?'),
       acks: p('SELECT rule, cells, reason FROM acknowledgements WHERE report_id = ? ORDER BY created_at, rule'),
+      unread: p('SELECT table_id AS "table", cells, reason FROM unread_tables WHERE report_id = ? ORDER BY table_id'),
+      insertUnread: p('INSERT INTO unread_tables (report_id, table_id, cells, reason) VALUES (?, ?, ?, ?)'),
       upsertCell: p('INSERT INTO cells (report_id, cell, value) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET value = excluded.value'),
       upsertNarrative: p('INSERT INTO narratives (report_id, key, text) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET text = excluded.text'),
       upsertAck: p(`INSERT INTO acknowledgements (report_id, rule, cells, reason, created_at) VALUES (?, ?, ?, ?, ?)
@@ -233,6 +237,11 @@ export class Store {
       cells: JSON.parse(a.cells) as string[],
       reason: a.reason,
     }));
+    const unread = (this.stmts.unread.all(id) as { table: UnreadTable['table']; cells: string; reason: string }[]).map((u) => ({
+      table: u.table,
+      cells: JSON.parse(u.cells) as string[],
+      reason: u.reason,
+    }));
     return {
       id: row.id,
       agencyId: row.agencyId,
@@ -244,6 +253,7 @@ export class Store {
       narrative,
       cells,
       acknowledged,
+      ...(unread.length ? { unread } : {}),
       errors: row.errors,
       warnings: row.warnings,
       revision: row.revision,
@@ -277,6 +287,8 @@ export class Store {
     this.db.prepare('DELETE FROM cells WHERE report_id = ?').run(id);
     this.db.prepare('DELETE FROM narratives WHERE report_id = ?').run(id);
     this.db.prepare('DELETE FROM acknowledgements WHERE report_id = ?').run(id);
+    this.db.prepare('DELETE FROM unread_tables WHERE report_id = ?').run(id);
+    for (const u of state.unread ?? []) this.stmts.insertUnread.run(id, u.table, JSON.stringify(u.cells), u.reason);
     this.writeCells(id, Object.entries(state.cells).map(([cell, value]) => ({ cell, value })));
     for (const key of NARRATIVE_KEYS) {
       const text = state.narrative[key];
@@ -410,5 +422,6 @@ export class Store {
 }
 
 export function stateOf(r: ReportState): ReportState {
-  return { status: r.status, manualTotals: r.manualTotals, narrative: r.narrative, cells: r.cells, acknowledged: r.acknowledged };
+  const state: ReportState = { status: r.status, manualTotals: r.manualTotals, narrative: r.narrative, cells: r.cells, acknowledged: r.acknowledged };
+  return r.unread?.length ? { ...state, unread: r.unread } : state;
 }

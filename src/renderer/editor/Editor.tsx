@@ -136,7 +136,7 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
     () => liveChecks(detail, cells, invalid),
     // only what the checks read: not the revision or the save state
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [detail.format, detail.year, detail.agency, detail.narrative, cells, detail.acknowledged, detail.previous, detail.unitSums, invalid],
+    [detail.format, detail.year, detail.agency, detail.narrative, cells, detail.acknowledged, detail.previous, detail.unitSums, detail.unread, invalid],
   );
   const findings = checked.findings;
   const checkFailure = checked.ok ? null : checked.failure;

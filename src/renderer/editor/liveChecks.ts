@@ -10,8 +10,8 @@ import type { Cells } from '../../shared/report';
 
 export type LiveChecks = { ok: true; findings: Finding[] } | { ok: false; findings: []; failure: string };
 
-export function liveChecks(detail: Pick<ReportDetail, 'format' | 'year' | 'agency' | 'narrative' | 'acknowledged' | 'previous' | 'unitSums'>, cells: Cells, invalid: readonly InvalidEntry[] = []): LiveChecks {
-  const doc = { format: detail.format, year: detail.year, agency: detail.agency, narrative: detail.narrative, cells, acknowledged: detail.acknowledged };
+export function liveChecks(detail: Pick<ReportDetail, 'format' | 'year' | 'agency' | 'narrative' | 'acknowledged' | 'previous' | 'unitSums' | 'unread'>, cells: Cells, invalid: readonly InvalidEntry[] = []): LiveChecks {
+  const doc = { format: detail.format, year: detail.year, agency: detail.agency, narrative: detail.narrative, cells, acknowledged: detail.acknowledged, ...(detail.unread?.length ? { unread: detail.unread } : {}) };
   const previous = detail.previous ? { year: detail.previous.year, format: detail.previous.format, cells: detail.previous.cells, narrative: detail.previous.narrative } : null;
   try {
     return { ok: true, findings: runChecks(doc, { previous, unitSums: detail.unitSums, invalid }) };
