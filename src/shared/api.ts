@@ -164,6 +164,50 @@ export const AggregateTrace = z.object({
 });
 export type AggregateTrace = z.infer<typeof AggregateTrace>;
 
+/** 批量检查 in the app: a job that reads the files as they are uploaded, then checks them all (audit.ts). */
+export const AUDIT_STATES = ['reading', 'checking', 'done', 'cancelled'] as const;
+export const AuditState = z.enum(AUDIT_STATES);
+/** At most this many files in one 批量检查 (a province's reports of a year are a few hundred). */
+export const MAX_AUDIT_FILES = 5000;
+
+export const AuditRowView = z.object({
+  file: z.string(),
+  /** The file's extension: docx, html, xlsx, … (names in shared/report-files). */
+  kind: z.string(),
+  ok: z.boolean(),
+  /** Why the file could not be read, in Chinese (ok = false). */
+  reason: z.string().nullable(),
+  agency: z.string().nullable(),
+  level: AgencyLevel.nullable(),
+  year: z.number().int().nullable(),
+  format: FormatIdSchema.nullable(),
+  /** Cells read from the file's tables. */
+  matched: z.number().int().nullable(),
+  errors: z.number().int(),
+  warnings: z.number().int(),
+  /** Publication deadline: unknown when the file shows no 发布日期; `text` as the workbook words it. */
+  deadline: z.object({ status: z.enum(['unknown', 'onTime', 'late']), text: z.string() }).nullable(),
+  /** The previous year's report the cross-year checks compared with. */
+  previousFile: z.string().nullable(),
+  /** Errors and warnings (no info), as `check` gives them. */
+  findings: z.array(Finding),
+});
+export type AuditRowView = z.infer<typeof AuditRowView>;
+
+export const AuditStatus = z.object({
+  id: z.string(),
+  state: AuditState,
+  /** Files announced at the start, files arrived so far, files read. */
+  total: z.number().int(),
+  received: z.number().int(),
+  done: z.number().int(),
+  /** The file being read now. */
+  current: z.string().nullable(),
+  /** One row per file, once checked (done, or cancelled: the files read until then). */
+  rows: z.array(AuditRowView).nullable(),
+});
+export type AuditStatus = z.infer<typeof AuditStatus>;
+
 /** A method of the API. */
 export interface Method<I extends z.ZodType, O extends z.ZodType> {
   input: I;
@@ -173,6 +217,7 @@ export interface Method<I extends z.ZodType, O extends z.ZodType> {
 const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): Method<I, O> => ({ input, output });
 const Ok = z.object({ ok: z.literal(true) });
 const ByReport = z.object({ id: Id });
+const AuditId = z.string().min(1).max(64);
 const FileInput = z.object({ fileName: z.string().max(260), data: z.string().max(300_000_000) });
 
 export const api = {
@@ -236,6 +281,26 @@ export const api = {
   'aggregate.apply': method(z.object({ parentId: Id }), SaveResult.extend({ changed: z.number().int(), units: z.number().int() })),
   /** One summed cell: which units make it up, with how much. */
   'aggregate.trace': method(z.object({ parentId: Id, cell: z.string().max(64) }), AggregateTrace),
+
+  /**
+   * 批量检查: `start` announces how many files will come, `addFiles` sends them in batches (the last batch
+   * says so; files too large to send are named in `oversize` and become rows saying why), `status` is
+   * polled for progress, `cancel` stops after the file being read, `export` gives the result workbook or
+   * the one-page summary. The same reading and checking as `gov-report audit`.
+   */
+  'audit.start': method(z.object({ total: z.number().int().min(1).max(MAX_AUDIT_FILES) }), AuditStatus),
+  'audit.addFiles': method(
+    z.object({
+      id: AuditId,
+      files: z.array(FileInput).max(200),
+      oversize: z.array(z.object({ fileName: z.string().max(260), bytes: z.number().int().nonnegative() })).max(MAX_AUDIT_FILES).optional(),
+      last: z.boolean().optional(),
+    }),
+    AuditStatus,
+  ),
+  'audit.status': method(z.object({ id: AuditId }), AuditStatus),
+  'audit.cancel': method(z.object({ id: AuditId }), AuditStatus),
+  'audit.export': method(z.object({ id: AuditId, kind: z.enum(['xlsx', 'html']) }), ExportResult.omit({ forcedOver: true })),
 
   /** Fonts and sizes of the exported .docx and web pages (typography.md), every role filled in. */
   'settings.getExport': method(z.object({}), ExportSettings),

@@ -3,19 +3,17 @@
  * as `gov-report check` checks it (with the previous year's report of the same agency when the folder
  * holds one). A file that cannot be read is a row that says why, never a crash.
  */
-import { REPORT_FILE } from '../import/report-files';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { AgencyLevel } from '../../shared/agency';
 import { AppError } from '../../shared/errors';
+import { fileKindOf, REPORT_FILE } from '../../shared/report-files';
 import type { Finding } from '../../shared/findings';
 import type { FormatId } from '../../shared/format/index';
 import type { ReportDoc } from '../../shared/report';
 import { findingsFor } from '../cli/report-commands';
 import { readReportFile } from '../services/import';
 import { publicationDate, type PublicationDate } from './published';
-
-/** Every kind the importers read; a kind this version cannot read yet (PDF) comes back as a row saying so. */
 
 export interface AuditRow {
   file: string;
@@ -69,54 +67,90 @@ export interface AuditInput {
   bytes: Uint8Array;
 }
 
-interface Read {
-  input: AuditInput;
+/** One file read (not yet checked): what the pairing with the previous year and the checks need, no bytes kept. */
+export interface AuditRead {
+  file: string;
+  kind: string;
   doc?: ReportDoc;
   matched?: number;
+  /** Why the file could not be read (no doc). */
   reason?: string;
+  published?: PublicationDate | null;
 }
 
-async function readOne(input: AuditInput): Promise<Read> {
+/** Lets saves, status requests and the UI run between two files: the importers are mostly synchronous work. */
+export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Reads one file through the one import entry point; a file that cannot be read is a read with its reason. */
+export async function readAuditFile(input: AuditInput): Promise<AuditRead> {
+  const kind = fileKindOf(input.name);
   try {
     const { doc, report } = await readReportFile(input.name, input.bytes);
-    return { input, doc, matched: report.matched };
+    return { file: input.name, kind, doc, matched: report.matched, published: publicationDate(kind, input.bytes) };
   } catch (e) {
-    const reason = e instanceof AppError ? e.message : `无法读取：${(e as Error)?.message ?? String(e)}`;
-    return { input, reason };
+    return { file: input.name, kind, reason: unreadableReason(e) };
   }
 }
 
-/** Check files given as bytes (the app uploads them; the CLI reads them from the folder). */
-export async function auditInputs(inputs: readonly AuditInput[] | (() => Iterable<AuditInput>), total: number, options: AuditOptions = {}): Promise<AuditRow[]> {
-  const reads: Read[] = [];
-  const source = typeof inputs === 'function' ? inputs() : inputs;
-  for (const input of source) {
-    if (options.signal?.aborted) break;
-    reads.push(await readOne(input));
-    options.onProgress?.({ done: reads.length, total, file: input.name });
-  }
-  // the previous year's report of the same agency, when the folder holds it (the last file of a pair wins)
-  const byAgencyYear = new Map<string, Read>();
+/** A read that never got as far as the importer (too large to upload, say), as a row saying why. */
+export const unreadable = (file: string, reason: string): AuditRead => ({ file, kind: fileKindOf(file), reason });
+
+function unreadableReason(e: unknown): string {
+  return e instanceof AppError ? e.message : `无法读取：${(e as Error)?.message ?? String(e)}`;
+}
+
+/**
+ * The rows of the files read: each report checked exactly as `check` checks it, with the previous year's
+ * report of the same agency when one was read (the last file of a pair wins). Yields between reports.
+ */
+export async function auditRows(reads: readonly AuditRead[]): Promise<AuditRow[]> {
+  const byAgencyYear = new Map<string, AuditRead>();
   for (const r of reads) if (r.doc) byAgencyYear.set(`${agencyKey(r.doc.agency.name)}|${r.doc.year}`, r);
-  return reads.map((r): AuditRow => {
-    const kind = extname(r.input.name).slice(1).toLowerCase();
-    if (!r.doc) return { file: r.input.name, kind, ok: false, reason: r.reason, findings: [] };
+  const rows: AuditRow[] = [];
+  for (const r of reads) {
+    if (!r.doc) {
+      rows.push({ file: r.file, kind: r.kind, ok: false, reason: r.reason, findings: [] });
+      continue;
+    }
     const prev = byAgencyYear.get(`${agencyKey(r.doc.agency.name)}|${r.doc.year - 1}`);
-    return {
-      file: r.input.name,
-      kind,
+    let findings: Finding[];
+    try {
+      findings = findingsFor(r.doc, prev?.doc ?? null);
+    } catch (e) {
+      // a report the checks cannot take is a row saying so, not the end of the other 299
+      rows.push({ file: r.file, kind: r.kind, ok: false, reason: `检查时出错：${unreadableReason(e)}`, findings: [] });
+      continue;
+    }
+    rows.push({
+      file: r.file,
+      kind: r.kind,
       ok: true,
       agency: r.doc.agency.name,
       level: r.doc.agency.level,
       year: r.doc.year,
       format: r.doc.format,
       matched: r.matched,
-      previousFile: prev?.input.name,
-      findings: findingsFor(r.doc, prev?.doc ?? null),
+      previousFile: prev?.file,
+      findings,
       cells: r.doc.cells,
-      published: publicationDate(kind, r.input.bytes),
-    };
-  });
+      published: r.published ?? null,
+    });
+    await yieldToEventLoop();
+  }
+  return rows;
+}
+
+/** Check files given as bytes, one at a time (the CLI reads them from the folder as it goes). */
+export async function auditInputs(inputs: readonly AuditInput[] | (() => Iterable<AuditInput>), total: number, options: AuditOptions = {}): Promise<AuditRow[]> {
+  const reads: AuditRead[] = [];
+  const source = typeof inputs === 'function' ? inputs() : inputs;
+  for (const input of source) {
+    if (options.signal?.aborted) break;
+    reads.push(await readAuditFile(input));
+    options.onProgress?.({ done: reads.length, total, file: input.name });
+    await yieldToEventLoop();
+  }
+  return auditRows(reads);
 }
 
 export async function auditFolder(folder: string, options: AuditOptions = {}): Promise<AuditRow[]> {

@@ -12,18 +12,7 @@ import { cellNames, newWorkbook } from '../export/xlsx/index';
 import type { AuditRow } from './audit';
 import { KEY_FIGURES, keyFigureNames } from './keyFigures';
 import { deadlineText } from './published';
-
-export const KIND_NAMES: Readonly<Record<string, string>> = {
-  json: '交换文件',
-  docx: 'Word 文档',
-  html: '网页',
-  htm: '网页',
-  mht: '网页（单一文件）',
-  mhtml: '网页（单一文件）',
-  txt: '文本',
-  xlsx: 'Excel/WPS 表格',
-  pdf: 'PDF',
-};
+import { fileKindName } from '../../shared/report-files';
 
 export interface RuleCount {
   rule: string;
@@ -85,7 +74,7 @@ export async function auditWorkbook(rows: readonly AuditRow[], title = '政府�
             AGENCY_LEVEL_NAMES[r.level!],
             r.year!,
             formatShortName(r.format!),
-            KIND_NAMES[r.kind] ?? r.kind,
+            fileKindName(r.kind),
             r.file,
             '已读取',
             r.matched ?? null,
@@ -95,7 +84,7 @@ export async function auditWorkbook(rows: readonly AuditRow[], title = '政府�
             deadlineText(r.level!, r.year!, r.published),
             r.previousFile ?? '',
           ]
-        : [i + 1, '', '', null, '', KIND_NAMES[r.kind] ?? r.kind, r.file, `无法读取：${r.reason ?? ''}`, null, null, null, ...KEY_FIGURES.map(() => null), '', ''],
+        : [i + 1, '', '', null, '', fileKindName(r.kind), r.file, `无法读取：${r.reason ?? ''}`, null, null, null, ...KEY_FIGURES.map(() => null), '', ''],
     ),
   );
   addListSheet(

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { api, type MethodName } from '../../shared/api';
 import { AppError, invalidInput, type ApiError } from '../../shared/errors';
 import { aggregateHandlers } from '../aggregate/handlers';
+import { auditHandlers } from '../audit/handlers';
 import {
   acquireLock,
   backupDue,
@@ -62,7 +63,9 @@ export interface Core {
 }
 
 /** Methods that change nothing: no recount needed after them. */
-const READS = new Set(['app.info', 'agencies.list', 'reports.list', 'reports.open', 'reports.check', 'reports.history', 'backups.list', 'settings.getExport']);
+const READS = new Set(['app.info', 'agencies.list', 'reports.list', 'reports.open', 'reports.check', 'reports.history', 'backups.list', 'settings.getExport',
+  // 批量检查 reads files sent to it, never the database
+  'audit.start', 'audit.addFiles', 'audit.status', 'audit.cancel', 'audit.export']);
 const RECOUNT_DELAY_MS = 200;
 /** How often an open app looks whether the daily backup is due. */
 export const BACKUP_TIMER_MS = 60 * 60 * 1000;
@@ -78,7 +81,7 @@ function packageVersion(): string {
 }
 
 export function createRegistry(): Registry {
-  return buildRegistry(appHandlers, reportHandlers, exportHandlers, importHandlers, aggregateHandlers, settingsHandlers);
+  return buildRegistry(appHandlers, reportHandlers, exportHandlers, importHandlers, aggregateHandlers, auditHandlers, settingsHandlers);
 }
 
 /**
