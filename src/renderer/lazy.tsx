@@ -1,7 +1,7 @@
 /**
  * Code loaded when it is needed (React.lazy + esbuild's splitting). The screens — report list, editor,
  * first-start welcome — are one chunk each, so the first screen loads only its own. What a screen does not
- * show when it opens is a chunk of its own: 汇总, settings, history, preview, the import dialog and the other
+ * show when it opens is a chunk of its own: 汇总, 批量检查, settings, history, preview, the import dialog and the other
  * dialogs, and in the editor the table parts (a report opens on part 一), the check panel and the side panel.
  * All of them are fetched once the first screen is up, so opening one later waits neither for the network
  * nor for the parser.
@@ -34,6 +34,7 @@ export function preloadScreen(page: Page): void {
 const loaders = {
   ...screens,
   aggregate: () => import('./aggregate/AggregatePage').then((m) => ({ default: m.AggregatePage })),
+  audit: () => import('./audit/AuditPage').then((m) => ({ default: m.AuditPage })),
   settings: () => import('./settings/SettingsDialog').then((m) => ({ default: m.SettingsDialog })),
   history: () => import('./editor/HistoryPanel').then((m) => ({ default: m.HistoryPanel })),
   preview: () => import('./preview/Preview').then((m) => ({ default: m.Preview })),
@@ -48,6 +49,7 @@ const loaders = {
 };
 
 export const LazyAggregatePage = lazy(loaders.aggregate);
+export const LazyAuditPage = lazy(loaders.audit);
 const LazySettingsDialog = lazy(loaders.settings);
 export const LazyHistoryPanel = lazy(loaders.history);
 export const LazyPreview = lazy(loaders.preview);

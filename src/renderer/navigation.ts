@@ -3,7 +3,7 @@ import type { MenuCommand } from '../shared/bridge';
 import type { View } from './editor/parts';
 
 /** In the editor, the part or panel on screen (s1…s6, checks, preview, history); absent in older addresses. */
-export type Page = { name: 'home' } | { name: 'editor'; id: number; view?: View } | { name: 'trash' } | { name: 'aggregate' };
+export type Page = { name: 'home' } | { name: 'editor'; id: number; view?: View } | { name: 'trash' } | { name: 'aggregate' } | { name: 'audit' };
 
 /** The page lives in the address's hash, so a reload (or the back button) returns to it. */
 export function pageFromHash(hash: string): Page {
@@ -11,6 +11,7 @@ export function pageFromHash(hash: string): Page {
   if (m) return m[2] ? { name: 'editor', id: Number(m[1]), view: m[2] as View } : { name: 'editor', id: Number(m[1]) };
   if (hash === '#/trash') return { name: 'trash' };
   if (hash === '#/aggregate') return { name: 'aggregate' };
+  if (hash === '#/audit') return { name: 'audit' };
   return { name: 'home' };
 }
 

@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { blankReport, toExchange } from '../../src/shared/report';
 import { unitReport } from '../aggregate/generate';
+import { AUDIT_KINDS, fileOf, generatedDoc } from '../audit/generate';
 import { axeViolations, buildRenderer, cell, createAgency, createReport, launchBrowser, skipReason, startApp, type App } from './harness';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -102,6 +103,18 @@ describe('accessibility (axe-core)', { skip: skip ?? false }, () => {
     );
     await page.getByText('计入汇总 1 个').waitFor();
     await check('汇总');
+    await page.getByRole('button', { name: '返回报告列表' }).click();
+    await page.getByRole('button', { name: '批量检查', exact: true }).click();
+    await page.getByTestId('audit-page').waitFor();
+    await check('批量检查');
+    const files = await Promise.all(
+      AUDIT_KINDS.map(async (kind, i) => ({ name: `${i}.${kind}`, mimeType: 'application/octet-stream', buffer: Buffer.from(await fileOf(generatedDoc(i), kind, i + 1)) })),
+    );
+    await page.getByTestId('audit-files').setInputFiles([...files, { name: '损坏.docx', mimeType: 'application/octet-stream', buffer: Buffer.from('not a zip') }]);
+    await page.getByTestId('audit-summary').waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: /^查看问题：/ }).first().click();
+    await page.getByTestId('audit-findings').waitFor();
+    await check('批量检查·结果');
     assert.deepEqual(found, []);
   });
 });

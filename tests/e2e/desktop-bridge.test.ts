@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { fileOf, generatedDoc } from '../audit/generate';
 import { buildRenderer, createAgency, launchBrowser, skipReason, startApp, type App } from './harness';
 
 const skip = skipReason();
@@ -109,5 +110,19 @@ describe('renderer over the desktop bridge', { skip: skip ?? false }, () => {
     await about.getByText(/版本 test/).waitFor();
     assert.match((await about.textContent()) ?? '', /reports\.sqlite/);
     await about.getByRole('button', { name: '关闭' }).click();
+  });
+
+  test('批量检查 saves its workbook through the save dialog, not as a download', async () => {
+    await page.goto(app.server.url.replace(/\?token=.*$/, '#/audit'));
+    await page.getByTestId('audit-page').waitFor();
+    const doc = generatedDoc(1);
+    await page.getByTestId('audit-files').setInputFiles([{ name: 'a.docx', mimeType: 'application/octet-stream', buffer: Buffer.from(await fileOf(doc, 'docx', 1)) }]);
+    await page.getByTestId('audit-summary').waitFor({ timeout: 60_000 });
+    await page.getByTestId('audit-save-xlsx').click();
+    await page.getByText(/^已保存：\/home\/staff\/文档\/.*\.xlsx$/).waitFor();
+    const save = (await calls()).filter((c) => c[0] === 'saveFile').at(-1)!;
+    assert.match(String(save[1]), /批量检查结果\.xlsx$/);
+    assert.ok(Number(save[2]) > 5000, 'the workbook bytes reached saveFile');
+    assert.equal(downloads, 0, 'no browser download in the desktop app');
   });
 });

@@ -2,14 +2,15 @@
  * Photographs the first-start welcome, imports a complete 2025 report through the UI (file picker → import report → 创建报告) and photographs
  * the home screen, each table, the check panel and the preview at 1366×768 and 1920×1080. Checks along
  * the way that table 三 fits a 1080p screen without horizontal scrolling and the preview shows the
- * typed numbers. With UPDATE_SCREENSHOTS=1 the pictures go to docs/screenshots/ui-*.png.
+ * typed numbers; and 批量检查 with the results of a folder of reports at 1920. With UPDATE_SCREENSHOTS=1 the pictures go to docs/screenshots/ui-*.png.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { writeAuditFolder } from '../audit/generate';
 import { buildRenderer, cell, createAgency, launchBrowser, ROOT, settled, skipReason, startApp, typeInto, waitSaved, type App } from './harness';
 
 const skip = skipReason();
@@ -107,8 +108,27 @@ describe('screens', { skip: skip ?? false }, () => {
     });
   }
 
+  test('批量检查 with its results at 1920×1080', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'gov-shots-audit-'));
+    try {
+      await writeAuditFolder(folder, 16);
+      writeFileSync(join(folder, 'zz-扫描件（损坏）.docx'), 'not a zip at all');
+      await page.setViewportSize(SIZES[1]);
+      await page.goto(app.server.url.replace(/\?token=.*$/, '#/audit'));
+      await page.getByTestId('audit-page').waitFor();
+      await page.getByTestId('audit-folder').setInputFiles(folder);
+      await page.getByTestId('audit-summary').waitFor({ timeout: 60_000 });
+      assert.equal(await page.getByTestId('audit-row').count(), 17);
+      await page.getByRole('button', { name: /^查看问题：0001-/ }).click();
+      await page.getByTestId('audit-findings').waitFor();
+      await shoot('audit', SIZES[1].width);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   test('every picture was written', () => {
-    assert.equal(shots.length, 1 + 2 * 7);
+    assert.equal(shots.length, 1 + 2 * 7 + 1);
     for (const p of shots) assert.ok(statSync(p).size > 10_000, p);
   });
 });

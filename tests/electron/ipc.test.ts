@@ -150,6 +150,8 @@ test('save: writes the bytes, replaces an old file whole, leaves no temporary fi
 test('save dialog filters follow the extension', () => {
   assert.deepEqual(saveFilters('a.docx')[0], { name: 'Word 文档', extensions: ['docx'] });
   assert.deepEqual(saveFilters('a.JSON')[0], { name: '年报交换文件', extensions: ['json'] });
+  // the 统计表 export and the 批量检查 workbook
+  assert.deepEqual(saveFilters('结果.xlsx')[0], { name: 'Excel 工作簿', extensions: ['xlsx'] });
   assert.deepEqual(saveFilters('noext'), [{ name: '所有文件', extensions: ['*'] }]);
 });
 

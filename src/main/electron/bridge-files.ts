@@ -75,7 +75,7 @@ export async function writeExportFile(path: string, base64: string): Promise<voi
 /** The save dialog's type filter, from the suggested name's extension. */
 export function saveFilters(fileName: string): { name: string; extensions: string[] }[] {
   const ext = extname(fileName).slice(1).toLowerCase();
-  const known: Record<string, string> = { docx: 'Word 文档', html: '网页文件', htm: '网页文件', json: '年报交换文件', txt: '文本文件', zip: '压缩包' };
+  const known: Record<string, string> = { docx: 'Word 文档', html: '网页文件', htm: '网页文件', json: '年报交换文件', txt: '文本文件', zip: '压缩包', xlsx: 'Excel 工作簿' };
   const label = known[ext];
   return label ? [{ name: label, extensions: [ext] }, { name: '所有文件', extensions: ['*'] }] : [{ name: '所有文件', extensions: ['*'] }];
 }

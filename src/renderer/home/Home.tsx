@@ -1,4 +1,4 @@
-/** Home: reports by agency and year, deadlines, new/import/duplicate/delete/export, 回收站 and 汇总. */
+/** Home: reports by agency and year, deadlines, new/import/duplicate/delete/export, 回收站, 汇总 and 批量检查. */
 import Alert from '@mui/material/Alert';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
@@ -23,7 +23,7 @@ import { daysUntil, formatDate, formatDateTime } from '../common/dates';
 import { useFeedback } from '../common/feedback';
 import { useExport } from '../common/useExport';
 import { EMPTY_AGENCY } from './agencyDraft';
-import { AddAgencyDialog, ImportDialog, Lazy, LazyAggregatePage, NewReportDialog, SettingsDialog } from '../lazy';
+import { AddAgencyDialog, ImportDialog, Lazy, LazyAggregatePage, LazyAuditPage, NewReportDialog, SettingsDialog } from '../lazy';
 import { IMPORT_ACCEPT, pickedFromFile, type PickedFile } from './pickedFile';
 import { nextDeadline } from './years';
 
@@ -145,12 +145,13 @@ export function Home({ agencies, page, menu, onAgenciesChanged, onNavigate }: Ho
     <Box
       sx={{ minHeight: '100%', display: 'flex', flexDirection: 'column' }}
       onDragOver={(e) => {
-        if (page.name === 'aggregate') return;
+        // those pages take dropped files themselves
+        if (page.name === 'aggregate' || page.name === 'audit') return;
         e.preventDefault();
         setDragging(true);
       }}
       onDragLeave={() => setDragging(false)}
-      onDrop={(e) => page.name !== 'aggregate' && void onDrop(e)}
+      onDrop={(e) => page.name !== 'aggregate' && page.name !== 'audit' && void onDrop(e)}
     >
       <AppBar position="sticky" color="primary">
         <Toolbar variant="dense" sx={{ gap: 1 }}>
@@ -167,6 +168,9 @@ export function Home({ agencies, page, menu, onAgenciesChanged, onNavigate }: Ho
               </Button>
               <Button color="inherit" onClick={() => onNavigate({ name: 'aggregate' })}>
                 汇总
+              </Button>
+              <Button color="inherit" onClick={() => onNavigate({ name: 'audit' })}>
+                批量检查
               </Button>
               <Button color="inherit" onClick={() => setAddAgency(true)}>
                 添加机关
@@ -202,6 +206,10 @@ export function Home({ agencies, page, menu, onAgenciesChanged, onNavigate }: Ho
         {page.name === 'aggregate' ? (
           <Lazy label="正在打开汇总">
             <LazyAggregatePage onOpenReport={(id) => onNavigate({ name: 'editor', id })} />
+          </Lazy>
+        ) : page.name === 'audit' ? (
+          <Lazy label="正在打开批量检查">
+            <LazyAuditPage />
           </Lazy>
         ) : (
           <>
