@@ -89,6 +89,31 @@ export const ExportResult = z.object({
 
 export const Backup = z.object({ name: z.string(), createdAt: Timestamp, bytes: z.number() });
 
+/** A backup as the recovery screen lists it: what it holds, or why it cannot be restored. */
+export const RecoveryBackup = Backup.extend({
+  reports: z.number().int().nullable(),
+  agencies: z.number().int().nullable(),
+  problem: z.string().nullable(),
+});
+export const RECOVERY_KINDS = ['corrupt', 'empty', 'newer', 'unreadable'] as const;
+export const RecoveryStatus = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('ok') }),
+  z.object({
+    state: z.literal('recovery'),
+    kind: z.enum(RECOVERY_KINDS),
+    /** What happened and the choices, in Chinese. */
+    message: z.string(),
+    dbPath: z.string(),
+    backupDir: z.string(),
+    backups: z.array(RecoveryBackup),
+    /** Other database files in the data folder, newest first. */
+    otherFiles: z.array(z.object({ path: z.string(), bytes: z.number(), modifiedAt: Timestamp })),
+  }),
+]);
+export type RecoveryStatus = z.infer<typeof RecoveryStatus>;
+/** After a way out: the file now in use and where the unusable one was set aside (null: there was none). */
+export const RecoveryDone = z.object({ dbPath: z.string(), savedAs: z.string().nullable() });
+
 export const ImportMessage = z.object({
   level: z.enum(['info', 'warning', 'error']),
   where: z.string(),
@@ -262,6 +287,16 @@ export const api = {
   'backups.list': method(z.object({}), z.array(Backup)),
   'backups.create': method(z.object({}), Backup),
   'backups.restore': method(z.object({ name: z.string().max(200) }), Ok),
+
+  /**
+   * The way back when the database file cannot be used: while it cannot, every other method answers
+   * needs_recovery. Restore a backup or start a new file (the unusable file is renamed, never deleted), or
+   * use another database file for this session.
+   */
+  'recovery.status': method(z.object({}), RecoveryStatus),
+  'recovery.restore': method(z.object({ name: z.string().max(200) }), RecoveryDone),
+  'recovery.startNew': method(z.object({}), RecoveryDone),
+  'recovery.openFile': method(z.object({ path: z.string().trim().min(1).max(1000) }), RecoveryDone),
 
   /**
    * 汇总: a parent report sums the reports of its subordinate units. Units are stored copies of the units'

@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'disk_full',
   /** The database file or its folder is read-only: the change was not saved. */
   'read_only',
+  /** The database file cannot be used (damaged, empty, newer, unreadable): only the recovery screen works. */
+  'needs_recovery',
   /** The text was changed elsewhere since this editor loaded it (details: both versions). */
   'stale_edit',
   'unsupported_file',

@@ -22,7 +22,8 @@ import { dirname, join } from 'node:path';
 import type { MenuCommand } from '../../shared/bridge';
 import { AppError } from '../../shared/errors';
 import { defaultDataDir, defaultDbPath } from '../paths';
-import { openCore, type Core } from '../services/core';
+import type { Core } from '../services/core';
+import { openAppCore } from '../services/recovery-core';
 import { createAppRequestHandler } from './app-protocol';
 import { parseShellArgs } from './args';
 import { readPickedFiles, saveFilters, writeExportFile } from './bridge-files';
@@ -303,9 +304,10 @@ function focusMainWindow(): void {
 async function start(): Promise<void> {
   try {
     mkdirSync(dataDir, { recursive: true });
+    // a damaged, emptied or newer file opens the window on the recovery screen instead of stopping here
     core = shellArgs.dbPath
-      ? openCore({ dbPath: shellArgs.dbPath, mode: 'electron', version: app.getVersion() })
-      : openCore({ dbPath: defaultDbPath(), backupDir: join(dataDir, 'backups'), mode: 'electron', version: app.getVersion() });
+      ? openAppCore({ dbPath: shellArgs.dbPath, mode: 'electron', version: app.getVersion() })
+      : openAppCore({ dbPath: defaultDbPath(), backupDir: join(dataDir, 'backups'), mode: 'electron', version: app.getVersion() });
   } catch (e) {
     dialog.showErrorBox('无法打开数据库', e instanceof Error ? e.message : String(e));
     app.quit();

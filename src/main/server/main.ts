@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultDbPath } from '../paths';
-import { openCore } from '../services/core';
+import { openAppCore } from '../services/recovery-core';
 import { startServer } from './server';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -77,7 +77,8 @@ async function main(): Promise<void> {
   const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
   let core;
   try {
-    core = openCore({ dbPath: args.db, mode: 'browser', version });
+    // a damaged, emptied or newer file does not stop the server: the page shows the recovery screen
+    core = openAppCore({ dbPath: args.db, mode: 'browser', version });
   } catch (e) {
     console.error(`无法打开数据文件 ${args.db}：${(e as Error).message}`);
     process.exit(1);
@@ -91,6 +92,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   console.log(`数据文件 / database: ${args.db}`);
+  if (core.problem) console.log(`数据文件无法使用，请在浏览器页面中恢复 / the database cannot be used, recover it in the page: ${core.problem.message}`);
   console.log(`政府信息公开年报助手已启动（浏览器模式），请在浏览器中打开：${server.url}`);
   console.log(`Browser mode is running; open: ${server.url}`);
   console.log('按 Ctrl+C 退出 / press Ctrl+C to quit');

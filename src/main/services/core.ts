@@ -48,6 +48,11 @@ export interface CoreOptions {
   access?: 'write' | 'read';
   /** A lock the caller already holds (the CLI's restore takes it before looking at a damaged file). */
   lock?: DatabaseLock;
+  /**
+   * The daily backup waits for this (the background integrity check of a big file): false, never — a
+   * damaged file that quick_check let through must not be copied over good backups.
+   */
+  backupGate?: Promise<boolean>;
   /** Where unexpected errors are logged (default: console.error). */
   log?: (message: string, error: unknown) => void;
   /** The clock, for tests of revision coalescing. */
@@ -60,6 +65,8 @@ export interface Core {
   /** Validates the input against api.ts, runs the handler, validates the output; never throws. */
   dispatch(name: string, input: unknown): Promise<DispatchResult>;
   close(): void;
+  /** close(), resolved once calls in progress have finished and the file is closed (before it is replaced). */
+  shutdown(): Promise<void>;
 }
 
 /** Methods that change nothing: no recount needed after them. */
@@ -72,7 +79,7 @@ export const BACKUP_TIMER_MS = 60 * 60 * 1000;
 
 export const INTERNAL_MESSAGE = '程序内部错误，操作未完成（详细信息已记录到日志）。请重试；如果问题重复出现，请联系技术支持。';
 
-function packageVersion(): string {
+export function packageVersion(): string {
   try {
     return (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
   } catch {
@@ -114,6 +121,7 @@ export function openCore(options: CoreOptions): Core {
     throw storageError(e, options.dbPath) ?? e;
   }
   let closed = false;
+  let shutdownDone: Promise<void> | null = null;
   /** Calls wait for this: a restore in progress. */
   let gate: Promise<unknown> = Promise.resolve();
   /** Calls and backups in progress: a restore waits for them, and so does closing the connection. */
@@ -152,11 +160,18 @@ export function openCore(options: CoreOptions): Core {
   const dailyBackup = () => {
     if (closed || backingUp || readOnlyFor || !store || store.listAgencies().length === 0 || !backupDue(backupDir)) return;
     backingUp = true;
-    void track(
-      createBackup(store.db, backupDir)
-        .catch((e) => log('automatic backup failed', e))
-        .finally(() => (backingUp = false)),
-    );
+    const start = () =>
+      void track(
+        createBackup(store!.db, backupDir)
+          .catch((e) => log('automatic backup failed', e))
+          .finally(() => (backingUp = false)),
+      );
+    if (!options.backupGate) return start();
+    // not tracked while waiting: a restore or close need not wait for the check
+    void options.backupGate.then((sound) => {
+      if (sound && !closed && store) start();
+      else backingUp = false;
+    });
   };
   let backupTimer: NodeJS.Timeout | null = null;
   if (options.autoBackup ?? true) {
@@ -219,7 +234,7 @@ export function openCore(options: CoreOptions): Core {
     return { ok: true, value: checked.data };
   }
 
-  return {
+  const self: Core = {
     async dispatch(name, input) {
       if (closed) return { ok: false, error: { code: 'internal', message: '数据库已关闭，请重新打开程序。' } };
       try {
@@ -241,7 +256,10 @@ export function openCore(options: CoreOptions): Core {
       }
     },
     close() {
-      if (closed) return;
+      void self.shutdown();
+    },
+    shutdown() {
+      if (shutdownDone) return shutdownDone;
       closed = true;
       if (backupTimer) clearInterval(backupTimer);
       if (recountTimer) {
@@ -254,8 +272,9 @@ export function openCore(options: CoreOptions): Core {
         if (ownsLock) lock?.release();
       };
       // Calls and backups already started finish first; the connection closes right after them.
-      if (inflight.size > 0) void Promise.allSettled([...inflight]).then(shut);
-      else shut();
+      shutdownDone = inflight.size > 0 ? Promise.allSettled([...inflight]).then(shut) : Promise.resolve(shut());
+      return shutdownDone;
     },
   };
+  return self;
 }

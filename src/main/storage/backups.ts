@@ -13,7 +13,7 @@ export const KEEP_DAILY_DAYS = 30;
 export const AUTO_BACKUP_AGE_MS = 24 * 60 * 60 * 1000;
 
 const PARTIAL = '.partial';
-const RESTORING = '.restoring';
+export const RESTORING = '.restoring';
 const NAME = /^backup-(\d{8})-(\d{9})(-[a-z-]+)?\.sqlite$/;
 
 export interface BackupInfo {
@@ -26,7 +26,7 @@ export function defaultBackupDir(dbPath: string): string {
   return join(dirname(dbPath), 'backups');
 }
 
-function stamp(date: Date): string {
+export function stamp(date: Date): string {
   const iso = date.toISOString(); // 2025-01-31T08:09:10.123Z
   return `${iso.slice(0, 10).replace(/-/g, '')}-${iso.slice(11, 23).replace(/[:.]/g, '')}`;
 }
@@ -80,7 +80,9 @@ function freshName(backupDir: string, now: Date, suffix: string): string {
 export async function createBackup(db: Database.Database, backupDir: string, suffix = '', now = new Date()): Promise<BackupInfo> {
   const check = db.pragma('quick_check', { simple: true });
   if (check !== 'ok')
-    throw new AppError('db_corrupt', `数据库文件已损坏（${String(check).slice(0, 200)}），未做备份，以免损坏的数据替换掉完好的备份。请从较早的备份恢复。`);
+    throw new AppError('db_corrupt', `数据库文件已损坏（${String(check).slice(0, 200)}），未做备份，以免损坏的数据替换掉完好的备份。请从较早的备份恢复。`, {
+      database: true,
+    });
   mkdirSync(backupDir, { recursive: true });
   const name = freshName(backupDir, now, suffix);
   const target = join(backupDir, name);

@@ -28,7 +28,8 @@ export function corruptDatabaseError(dbPath: string, backupDir: string, detail?:
       `恢复方法：在命令行运行：gov-report db restore ${latest.name} --db "${dbPath}"` +
       `（损坏的文件会被改名保留，不会删除）。`
     : `没有找到备份（备份文件夹：${backupDir}）。请勿删除该文件，可联系技术人员尝试修复。`;
-  return new AppError('db_corrupt', `${lead}${how}`, detail ? { detail } : undefined);
+  // `database`: the open database itself is damaged (not a backup chosen to restore): the app offers recovery
+  return new AppError('db_corrupt', `${lead}${how}`, { database: true, ...(detail ? { detail } : {}) });
 }
 
 const FULL_CODES = new Set(['SQLITE_FULL', 'ENOSPC', 'EDQUOT']);
