@@ -9,12 +9,14 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { register } from 'tsx/esm/api';
 import {
+  BOOT_FILE,
   CHUNK_DIR,
   ENTRY_FILE,
   describeChunks,
+  entryClosure,
   formatReport,
   packagesByChunk,
-  staticClosure,
+  screenPreloads,
   staticImportsFromMetafile,
 } from './bundle-report.mjs';
 
@@ -32,12 +34,14 @@ const { contentSecurityPolicy } = await import('../src/main/security/policy.ts')
 const CSP = contentSecurityPolicy('meta');
 
 /**
- * The page. The entry is a module (deferred, so the frame below paints before any script runs); the chunks
- * it imports are preloaded alongside it instead of discovered one after the other. #root holds a still
+ * The page. boot.js comes first, an async module run as soon as it arrives: it preloads the chunks of the
+ * screen the address shows (listed per screen in <meta name="screen-chunks">, which must precede it) and
+ * starts the first API requests. The entry is a module (deferred, so the frame below paints before any
+ * script runs); the chunks it imports are preloaded alongside it instead of discovered one after the other. #root holds a still
  * picture of the app's frame, a bar with the title, which React replaces on its first render: the window
  * is never blank, even on a slow PC while the script is still being evaluated.
  */
-const indexHtml = (preload) => `<!doctype html>
+const indexHtml = (preload, screens) => `<!doctype html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
@@ -48,6 +52,8 @@ const indexHtml = (preload) => `<!doctype html>
 <style>html,body,#root{height:100%;margin:0}body{background:#f4f6f9;font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC",sans-serif}
 .boot-bar{height:48px;display:flex;align-items:center;padding:0 24px;background:#1f5fa8;color:#fff;font-size:18px;font-weight:500}
 .boot-body{padding:24px;color:rgba(0,0,0,.6);font-size:14px}</style>
+<meta name="screen-chunks" content='${JSON.stringify(screens)}'>
+<script type="module" async src="${BOOT_FILE}"></script>
 <script type="module" src="${ENTRY_FILE}"></script>
 ${preload.map((f) => `<link rel="modulepreload" href="${f}">`).join('\n')}
 </head>
@@ -65,7 +71,7 @@ const started = Date.now();
 let result;
 try {
   result = await build({
-    entryPoints: { app: join(root, 'src/renderer/main.tsx') },
+    entryPoints: { app: join(root, 'src/renderer/main.tsx'), boot: join(root, 'src/renderer/boot.ts') },
     outdir,
     absWorkingDir: root,
     bundle: true,
@@ -89,8 +95,8 @@ try {
   process.exit(1);
 }
 const imports = staticImportsFromMetafile(result.metafile, outdir, root);
-const preload = [...staticClosure(imports, ENTRY_FILE)].filter((f) => f !== ENTRY_FILE).sort();
-writeFileSync(join(outdir, 'index.html'), indexHtml(preload));
+const preload = [...entryClosure(imports)].filter((f) => f !== ENTRY_FILE && f !== BOOT_FILE).sort();
+writeFileSync(join(outdir, 'index.html'), indexHtml(preload, screenPreloads(outdir, imports)));
 if (metafileOut) writeFileSync(metafileOut, JSON.stringify(result.metafile));
 console.log(formatReport(describeChunks(outdir, imports), packagesByChunk(result.metafile, outdir, root)));
 console.log(`renderer built in ${Date.now() - started} ms → ${outdir}`);

@@ -4,8 +4,12 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-/** The entry module index.html loads, and the folder of the chunks esbuild splits off. */
+/**
+ * The entry module index.html loads, the small boot script it runs first (src/renderer/boot.ts), and the
+ * folder of the chunks esbuild splits off.
+ */
 export const ENTRY_FILE = 'app.js';
+export const BOOT_FILE = 'boot.js';
 export const CHUNK_DIR = 'chunks';
 
 /**
@@ -16,6 +20,12 @@ export const FIRST_SCREENS = [
   { name: 'report list', chunk: 'Home' },
   { name: 'editor', chunk: 'Editor' },
 ];
+
+/**
+ * What boot.js preloads by the address (src/renderer/boot.ts): key → the lazy chunk whose static closure,
+ * less what every screen loads anyway, is that screen's own code. `tablePart` is added on a table part.
+ */
+export const SCREEN_PRELOADS = { home: 'Home', editor: 'Editor', tablePart: 'TablePart' };
 
 /** A package name for a bundled input: `zod`, `@mui/material`, or the source folder (`src/renderer/editor`). */
 export function packageOf(input) {
@@ -72,22 +82,45 @@ export function staticImportsFromFiles(outdir) {
   };
 }
 
-/**
- * Every .js file of a built renderer with its sizes and the first screens that need it (`screens`: names
- * of FIRST_SCREENS; `entry` marks the entry's own static imports, which every screen needs), plus the
- * totals of each first screen. Files are relative to outdir, the first screens' first.
- */
-export function describeChunks(outdir, imports = staticImportsFromFiles(outdir)) {
-  const files = [ENTRY_FILE];
+/** The files every first screen loads: boot.js and app.js with their static imports. */
+export function entryClosure(imports) {
+  return staticClosure(imports, BOOT_FILE, ENTRY_FILE);
+}
+
+/** The built .js files, relative to outdir: the entries, then the chunks. */
+function builtFiles(outdir) {
+  const files = [BOOT_FILE, ENTRY_FILE];
   try {
     for (const f of readdirSync(join(outdir, CHUNK_DIR))) if (f.endsWith('.js')) files.push(`${CHUNK_DIR}/${f}`);
   } catch {
     /* an unsplit build has no chunk folder */
   }
-  const entry = staticClosure(imports, ENTRY_FILE);
+  return files;
+}
+
+/** For boot.js: each SCREEN_PRELOADS key → the chunks that screen needs beyond the entries', sorted. */
+export function screenPreloads(outdir, imports) {
+  const files = builtFiles(outdir);
+  const entry = entryClosure(imports);
+  const lists = {};
+  for (const [key, chunk] of Object.entries(SCREEN_PRELOADS)) {
+    const own = screenChunk(files, chunk);
+    lists[key] = own ? [...staticClosure(imports, own)].filter((f) => !entry.has(f)).sort() : [];
+  }
+  return lists;
+}
+
+/**
+ * Every .js file of a built renderer with its sizes and the first screens that need it (`screens`: names
+ * of FIRST_SCREENS; `entry` marks boot.js, app.js and their static imports, which every screen needs), plus the
+ * totals of each first screen. Files are relative to outdir, the first screens' first.
+ */
+export function describeChunks(outdir, imports = staticImportsFromFiles(outdir)) {
+  const files = builtFiles(outdir);
+  const entry = entryClosure(imports);
   const screens = FIRST_SCREENS.map(({ name, chunk }) => {
     const own = screenChunk(files, chunk);
-    return { name, files: own ? staticClosure(imports, ENTRY_FILE, own) : entry };
+    return { name, files: own ? new Set([...entry, ...staticClosure(imports, own)]) : entry };
   });
   const chunks = files.map((file) => {
     const bytes = readFileSync(join(outdir, file));

@@ -10,6 +10,7 @@ import { Suspense, useCallback, useEffect, useState } from 'react';
 import type { Agency } from '../shared/api';
 import { getClient, messageOf } from './client';
 import { useFeedback } from './common/feedback';
+import { listAgencies } from './early';
 import { AboutDialog, LazyEditor, LazyHome, LazyWelcome, prefetchLazyParts } from './lazy';
 import { hashOf, pageFromHash, type MenuEvent, type Page } from './navigation';
 
@@ -33,12 +34,12 @@ export function App() {
 
   const loadAgencies = useCallback(async () => {
     try {
-      setAgencies(await client.send('agencies.list', {}));
+      setAgencies(await listAgencies());
       setLoadError(null);
     } catch (e) {
       setLoadError(messageOf(e));
     }
-  }, [client]);
+  }, []);
 
   useEffect(() => {
     void loadAgencies();

@@ -2,7 +2,8 @@
  * Code loaded when it is needed (React.lazy + esbuild's splitting). The screens — report list, editor,
  * first-start welcome — are one chunk each, so the first screen loads only its own. What a screen does not
  * show when it opens is a chunk of its own: 汇总, 批量检查, settings, history, preview, the import dialog and the other
- * dialogs, and in the editor the table parts (a report opens on part 一), the check panel and the side panel.
+ * dialogs, and in the editor the table parts (a report opens on part 一), the check panel, the side panel,
+ * the status select, the export menu and the conflict dialog.
  * All of them are fetched once the first screen is up, so opening one later waits neither for the network
  * nor for the parser.
  */
@@ -41,6 +42,9 @@ const loaders = {
   tablePart: () => import('./editor/TablePart').then((m) => ({ default: m.TablePart })),
   sidePanel: () => import('./editor/SidePanel').then((m) => ({ default: m.SidePanel })),
   checksPanel: () => import('./editor/ChecksPanel').then((m) => ({ default: m.ChecksPanel })),
+  statusSelect: () => import('./editor/StatusSelect').then((m) => ({ default: m.StatusSelect })),
+  exportMenu: () => import('./editor/ExportMenu').then((m) => ({ default: m.ExportMenu })),
+  conflictDialog: () => import('./editor/ConflictDialog').then((m) => ({ default: m.ConflictDialog })),
   importDialog: () => import('./home/ImportDialog').then((m) => ({ default: m.ImportDialog })),
   newReport: () => import('./home/NewReportDialog').then((m) => ({ default: m.NewReportDialog })),
   addAgency: () => import('./home/AddAgencyDialog').then((m) => ({ default: m.AddAgencyDialog })),
@@ -56,6 +60,8 @@ export const LazyPreview = lazy(loaders.preview);
 export const LazyTablePart = lazy(loaders.tablePart);
 export const LazySidePanel = lazy(loaders.sidePanel);
 export const LazyChecksPanel = lazy(loaders.checksPanel);
+/** Shown at once but not needed in the editor's first frame: its fallback is the same box (StatusLabel). */
+export const LazyStatusSelect = lazy(loaders.statusSelect);
 const LazyImportDialog = lazy(loaders.importDialog);
 
 /**
@@ -105,4 +111,6 @@ export const SettingsDialog = onceOpened(LazySettingsDialog, (p) => p.open);
 export const ImportDialog = onceOpened(LazyImportDialog, (p) => p.file !== null);
 export const NewReportDialog = onceOpened(lazy(loaders.newReport), (p) => p.open);
 export const AddAgencyDialog = onceOpened(lazy(loaders.addAgency), (p) => p.open);
+export const ExportMenu = onceOpened(lazy(loaders.exportMenu), (p) => p.anchor !== null);
+export const ConflictDialog = onceOpened(lazy(loaders.conflictDialog), (p) => p.conflict !== null);
 export const AboutDialog = onceOpened(lazy(() => import('./home/AboutDialog').then((m) => ({ default: m.AboutDialog }))), (p) => p.open);

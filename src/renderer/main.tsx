@@ -4,15 +4,15 @@ import { ThemeProvider } from '@mui/material/styles';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { FeedbackProvider } from './common/feedback';
-import { openReportEarly } from './editor/openReport';
+import { startEarly } from './early';
 import { preloadScreen } from './lazy';
 import { pageFromHash } from './navigation';
 import { theme } from './theme';
 
-// the first screen's code, and on an editor address its report, are asked for before React starts
+// the first screen's code is evaluated, and its data asked for (boot.js has done so already), before React starts
 const first = pageFromHash(window.location.hash);
+startEarly(first);
 preloadScreen(first);
-if (first.name === 'editor') openReportEarly(first.id);
 
 createRoot(document.getElementById('root')!).render(
   <ThemeProvider theme={theme}>

@@ -6,22 +6,16 @@
 import Alert from '@mui/material/Alert';
 import AppBar from '@mui/material/AppBar';
 import Box from '@mui/material/Box';
-import ButtonGroup from '@mui/material/ButtonGroup';
 import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
-import Divider from '@mui/material/Divider';
 import List from '@mui/material/List';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
-import Menu from '@mui/material/Menu';
-import MenuItem from '@mui/material/MenuItem';
-import TextField from '@mui/material/TextField';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ExportKind, ReportDetail } from '../../shared/api';
-import { REPORT_STATUSES, REPORT_STATUS_NAMES, isReportStatus } from '../../shared/names';
 import { acknowledges, repetitionShares, type InvalidEntry } from '../../shared/checks/index';
 import type { Finding } from '../../shared/findings';
 import { FORMATS, type FormatId, type SectionDef, type SectionId, type TableId } from '../../shared/format/index';
@@ -32,21 +26,44 @@ import { useFeedback } from '../common/feedback';
 import { useExport, type BlankFill } from '../common/useExport';
 import { blankCells } from '../common/blanks';
 import { defaultPreamble } from '../../shared/document/preamble';
-import { Lazy, LazyChecksPanel, LazyHistoryPanel, LazyPreview, LazySidePanel, LazyTablePart, SettingsDialog } from '../lazy';
+import {
+  ConflictDialog,
+  ExportMenu,
+  Lazy,
+  LazyChecksPanel,
+  LazyHistoryPanel,
+  LazyPreview,
+  LazySidePanel,
+  LazyStatusSelect,
+  LazyTablePart,
+  SettingsDialog,
+} from '../lazy';
 import { liveChecks } from './liveChecks';
-import { openReport } from './openReport';
+import { openReport } from '../early';
 import { countsBySection, isOpen, partProgress, sectionOf, type View } from './parts';
 import { TextPart } from './TextPart';
-import { ConflictDialog, StorageBanner } from './SaveProblems';
+import { StorageBanner } from './SaveProblems';
+import { StatusLabel } from './StatusLabel';
 import { useReportState, type SaveState } from './useReportState';
 
-/** Formats besides Word: the website's page or a fragment for its CMS editor, the tables as a workbook, and the exchange file. */
-const OTHER_EXPORTS: readonly [ExportKind, string][] = [
-  ['html', '导出网页（HTML）'],
-  ['html-fragment', '导出网页片段（粘贴到网站后台编辑器）'],
-  ['xlsx', '导出统计表为 Excel/WPS 表格（.xlsx，含检查结果）'],
-  ['exchange', '导出为交换文件（.json）'],
-];
+/**
+ * 导出 Word and ▾ joined as MUI's contained ButtonGroup draws them (raised pair, a grey line between), in
+ * plain styles: ButtonGroup itself is 5 KB the editor's first screen can do without.
+ */
+const EXPORT_GROUP = {
+  display: 'inline-flex',
+  borderRadius: 1,
+  boxShadow: 2,
+  '& .MuiButton-root': { color: 'primary.main', bgcolor: '#fff', whiteSpace: 'nowrap', minWidth: 40, boxShadow: 'none' },
+  '& .MuiButton-root:first-of-type': {
+    borderTopRightRadius: 0,
+    borderBottomRightRadius: 0,
+    borderRight: '1px solid',
+    borderRightColor: 'grey.400',
+    '&.Mui-disabled': { borderRightColor: 'action.disabled' },
+  },
+  '& .MuiButton-root:last-of-type': { borderTopLeftRadius: 0, borderBottomLeftRadius: 0 },
+} as const;
 
 /** Wide enough for the form and the printed page side by side. */
 const WIDE = '(min-width:1600px)';
@@ -310,20 +327,9 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
           <Typography component="h1" sx={{ fontSize: 17, fontWeight: 500, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
             {detail.agency.name} · {detail.year}年度报告
           </Typography>
-          <TextField
-            select
-            size="small"
-            value={detail.status}
-            onChange={(e) => isReportStatus(e.target.value) && void state.setStatus(e.target.value).catch((err) => notify(messageOf(err), 'error'))}
-            sx={{ '& .MuiInputBase-root': { color: 'inherit', height: 30, bgcolor: 'rgba(255,255,255,.12)' }, '& fieldset': { borderColor: 'rgba(255,255,255,.4)' } }}
-            slotProps={{ htmlInput: { 'data-testid': 'status-select' }, select: { inputProps: { 'aria-label': '报告状态' }, SelectDisplayProps: { 'aria-label': '报告状态' } as object } }}
-          >
-            {REPORT_STATUSES.map((s) => (
-              <MenuItem key={s} value={s}>
-                {REPORT_STATUS_NAMES[s]}
-              </MenuItem>
-            ))}
-          </TextField>
+          <Suspense fallback={<StatusLabel status={detail.status} />}>
+            <LazyStatusSelect status={detail.status} onStatus={(st) => void state.setStatus(st).catch((err) => notify(messageOf(err), 'error'))} />
+          </Suspense>
           <Box sx={{ flexGrow: 1 }} />
           <Typography variant="body2" data-testid="save-state" title={state.save.kind === 'error' ? state.save.message : undefined} sx={{ opacity: 0.9, whiteSpace: 'nowrap' }}>
             {saveText(state.save)}
@@ -348,36 +354,15 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
               {blankCount} 格未填
             </Box>
           </Button>
-          <ButtonGroup variant="contained" color="inherit" sx={{ '& .MuiButton-root': { color: 'primary.main', bgcolor: '#fff', whiteSpace: 'nowrap' } }}>
-            <Button onClick={() => void doExport('docx')} data-testid="export-docx" disabled={exporting}>
+          <Box role="group" sx={EXPORT_GROUP}>
+            <Button variant="contained" color="inherit" onClick={() => void doExport('docx')} data-testid="export-docx" disabled={exporting}>
               {exporting ? '正在导出…' : '导出 Word'}
             </Button>
-            <Button size="small" aria-label="其他导出格式" onClick={(e) => setMoreExports(e.currentTarget)} data-testid="export-more">
+            <Button variant="contained" color="inherit" size="small" aria-label="其他导出格式" onClick={(e) => setMoreExports(e.currentTarget)} data-testid="export-more">
               ▾
             </Button>
-          </ButtonGroup>
-          <Menu anchorEl={moreExports} open={!!moreExports} onClose={() => setMoreExports(null)}>
-            {OTHER_EXPORTS.map(([kind, label]) => (
-              <MenuItem
-                key={kind}
-                onClick={() => {
-                  setMoreExports(null);
-                  void doExport(kind);
-                }}
-              >
-                {label}
-              </MenuItem>
-            ))}
-            <Divider />
-            <MenuItem
-              onClick={() => {
-                setMoreExports(null);
-                setExportSettings(true);
-              }}
-            >
-              导出设置（字体、字号）…
-            </MenuItem>
-          </Menu>
+          </Box>
+          <ExportMenu anchor={moreExports} onClose={() => setMoreExports(null)} onExport={(kind) => void doExport(kind)} onSettings={() => setExportSettings(true)} />
           <SettingsDialog open={exportSettings} tabs={['export']} onClose={() => setExportSettings(false)} />
         </Toolbar>
       </AppBar>
@@ -402,7 +387,7 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
               );
             })}
           </List>
-          <Divider />
+          <Box component="hr" sx={{ m: 0, border: 0, borderBottom: 1, borderColor: 'divider' }} />
           <List dense>
             <li>
               <ListItemButton selected={view === 'checks'} onClick={() => (wide ? setSide('checks') : setView('checks'))} data-testid="nav-checks">

@@ -6,10 +6,12 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Collapse from '@mui/material/Collapse';
+import FormControl from '@mui/material/FormControl';
+import InputLabel from '@mui/material/InputLabel';
+import OutlinedInput, { type OutlinedInputProps } from '@mui/material/OutlinedInput';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { REPETITION_THRESHOLD } from '../../shared/checks/index';
 import type { SectionDef } from '../../shared/format/index';
 import type { Finding } from '../../shared/findings';
@@ -31,6 +33,33 @@ export function Guidance({ text }: { text: string }) {
   );
 }
 
+type TextBoxProps = Omit<OutlinedInputProps, 'label' | 'sx'> & {
+  label?: string;
+  shrink?: boolean;
+  /** Space under the box, in theme units. */
+  spaceBelow?: number;
+  /** The text's size and spacing. */
+  textSx?: { fontSize: number; lineHeight: number };
+};
+
+/**
+ * A multi-line text box as MUI's TextField (outlined) draws it, built from its parts: TextField also brings
+ * the filled and standard inputs, the select and its menu (some 40 KB), which the editor's first frame
+ * does not need. With a label, the label sits on the outline as TextField's does; `shrink` keeps it there.
+ */
+function TextBox({ label, shrink, spaceBelow, textSx, ...input }: TextBoxProps) {
+  const id = useId();
+  if (!label) return <OutlinedInput multiline fullWidth {...input} sx={{ mb: spaceBelow, ...textSx }} />;
+  return (
+    <FormControl fullWidth sx={{ mb: spaceBelow }}>
+      <InputLabel id={`${id}-label`} htmlFor={id} shrink={shrink}>
+        {label}
+      </InputLabel>
+      <OutlinedInput id={id} multiline fullWidth label={label} notched={shrink} {...input} sx={textSx} />
+    </FormControl>
+  );
+}
+
 export interface TextPartProps {
   section: SectionDef;
   text: string;
@@ -48,15 +77,14 @@ export function NarrativeField({ section, text, onChange, findings, minRows = 14
   const share = repeated == null ? null : Math.round(repeated * 100);
   return (
     <Box>
-      <TextField
-        multiline
-        fullWidth
+      <TextBox
         minRows={minRows}
         label={label}
         value={text}
         onChange={(e) => onChange(e.target.value)}
         placeholder={section.scaffold ? '点击“插入提纲”加入本部分的二级标题，再在每个标题下填写内容' : '在此填写'}
-        slotProps={{ htmlInput: { 'data-testid': `narrative-${section.id}`, spellCheck: false }, input: { sx: { fontSize: 15, lineHeight: 1.8 } } }}
+        inputProps={{ 'data-testid': `narrative-${section.id}`, spellCheck: false }}
+        textSx={{ fontSize: 15, lineHeight: 1.8 }}
       />
       <Stack direction="row" spacing={2} sx={{ mt: 0.5, color: 'text.secondary', fontSize: 13 }}>
         <span data-testid={`chars-${section.id}`}>{charCount(text)} 字</span>
@@ -87,17 +115,16 @@ export function TextPart(props: TextPartProps & { preamble?: { text: string; onC
       </Stack>
       <Guidance text={section.guidance} />
       {preamble && (
-        <TextField
-          multiline
-          fullWidth
+        <TextBox
           minRows={2}
           label="开头段落（报告正文前的引言；不填时导出框中灰色的默认引言）"
           placeholder={preamble.fallback}
           value={preamble.text}
           onChange={(e) => preamble.onChange(e.target.value)}
-          sx={{ mb: 2 }}
+          spaceBelow={2}
           // The label stays above the box so the default preamble (the placeholder) is seen before a click.
-          slotProps={{ htmlInput: { 'data-testid': 'narrative-preamble' }, inputLabel: { shrink: true } }}
+          shrink
+          inputProps={{ 'data-testid': 'narrative-preamble' }}
         />
       )}
       <NarrativeField {...props} />

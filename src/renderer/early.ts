@@ -1,0 +1,48 @@
+/**
+ * The first screen's data, asked for before the app's code has arrived: boot.js starts these requests while
+ * app.js and the screen's chunks download, so on a cold start the replies are there (or on their way) when
+ * React first renders, instead of being asked for only then. Each early reply is taken once; a later
+ * caller (a retry, another report) asks again.
+ */
+import type { Agency, ReportDetail } from '../shared/api';
+import { getClient } from './client';
+import type { Page } from './navigation';
+
+let begun = false;
+let agencies: Promise<Agency[]> | null = null;
+let report: { id: number; reply: Promise<ReportDetail> } | null = null;
+
+/** A request started now whose failure is reported by whoever takes it, not as an unhandled rejection. */
+function started<T>(reply: Promise<T>): Promise<T> {
+  reply.catch(() => undefined);
+  return reply;
+}
+
+/**
+ * Starts the requests of the page the app opens on: the agencies always, the report on an editor address.
+ * Both boot.js and app.js call it (whichever runs first asks; boot.js normally does); only the first call counts.
+ */
+export function startEarly(page: Page): void {
+  if (begun) return;
+  begun = true;
+  const client = getClient();
+  agencies = started(client.send('agencies.list', {}));
+  if (page.name === 'editor') report = { id: page.id, reply: started(client.send('reports.open', { id: page.id })) };
+}
+
+/** The agencies, from the early request when there is one. */
+export function listAgencies(): Promise<Agency[]> {
+  const early = agencies;
+  agencies = null;
+  return early ?? getClient().send('agencies.list', {});
+}
+
+/** A report, from the early request when it was for this one. */
+export function openReport(id: number): Promise<ReportDetail> {
+  if (report?.id === id) {
+    const { reply } = report;
+    report = null;
+    return reply;
+  }
+  return getClient().send('reports.open', { id });
+}
