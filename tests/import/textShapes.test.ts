@@ -13,6 +13,21 @@ import { CHROMIUM_OK, SOFFICE } from './pdfSamples';
 import { lazyBrowser, PDF_SHAPES, PDFTOTEXT, shapesOf, TEXT_SHAPES, type Shape } from './textShapes';
 
 const FIXTURES = ['2025-clean.json', '2021-planted-errors.json', '2020-fushun-education-bureau.json'];
+/** Exact-cell rate each shape reaches at least (%): published PDFs, the browser's copy and markdown are exact. */
+const FLOOR: Record<Shape, number> = {
+  'pdf-lo': 100,
+  'pdf-chromium': 100,
+  innerText: 100,
+  markdown: 100,
+  'layout-lo': 100,
+  'crawler-spaced': 100,
+  'layout-chromium': 41,
+  'raw-lo': 10,
+  'raw-chromium': 7,
+  'crawler-run-together': 91,
+};
+const FLOOR_ALL = 75;
+
 const skip = !SOFFICE || !CHROMIUM_OK || !PDFTOTEXT ? '需要 LibreOffice、Chromium 和 pdftotext，跳过' : false;
 
 interface Tally {
@@ -61,5 +76,7 @@ test('every shape of every test report: no value in a wrong cell, nothing unread
   rows.push(`${'all'.padEnd(22)} ${((100 * all.exact) / all.cells).toFixed(1).padStart(6)} %`);
   console.log(rows.join('\n'));
   assert.deepEqual(all.wrong.slice(0, 20), [], 'no value in a wrong cell');
+  for (const [s, t] of tallies) assert.ok((100 * t.exact) / t.cells >= FLOOR[s], `${s}: ${t.exact}/${t.cells} cells exact, at least ${FLOOR[s]} % expected`);
+  assert.ok((100 * all.exact) / all.cells >= FLOOR_ALL, `all shapes: ${all.exact}/${all.cells}`);
   assert.deepEqual(all.silent.slice(0, 20), [], 'every cell not read is named');
 });

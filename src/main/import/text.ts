@@ -10,6 +10,7 @@ import { AppError } from '../../shared/errors';
 import { MAX_BLOCKS, MAX_ROW_CELLS } from './limits';
 import { cell, type SourceBlock, type SourceDocument, type SourceRow } from './model';
 import { matchSectionHeading } from './structure';
+import { formatOfText, rebuildTable, type RebuiltTable } from './textTables';
 
 const BOOKMARK = /\[bookmark:[^\]]*\]/g;
 
@@ -35,8 +36,38 @@ function isIndentedProse(rows: SourceRow[]): boolean {
   return texts.every((t) => t !== '' && !/^[\d\s\u00A0\u3000０-９.,+\-—/／无减增元万]+$/.test(t)) && texts.some((t) => /[。；！？]$/.test(t));
 }
 
+const stripMarkdown = (raw: string) => (MD_HEADING.test(raw) ? raw.replace(MD_HEADING, '').replace(/\s+#+\s*$/, '') : raw).replace(/\*\*(.+?)\*\*/g, '$1');
+
+const TABLE_OF_PART = { s2: 't2', s3: 't3', s4: 't4' } as const;
+
+/**
+ * Tables without TABs or pipes (space-aligned, one cell per line, crawler text): each part that holds a
+ * statistical table is searched for one in those shapes (textTables.ts), by the line where it starts.
+ */
+function textTables(lines: readonly string[]): Map<number, RebuiltTable> {
+  const heads: { at: number; id: string }[] = [];
+  lines.forEach((l, at) => {
+    const id = l.length <= 80 ? matchSectionHeading(stripMarkdown(l)) : null;
+    if (id && !heads.some((h) => h.id === id)) heads.push({ at, id });
+  });
+  const out = new Map<number, RebuiltTable>();
+  const format = formatOfText(lines);
+  heads.forEach((h, k) => {
+    const table = TABLE_OF_PART[h.id as keyof typeof TABLE_OF_PART];
+    if (!table) return;
+    const end = heads[k + 1]?.at ?? lines.length;
+    const region = lines.slice(h.at + 1, end);
+    if (region.some((l) => l.includes('\t') || PIPE_ROW.test(l))) return;
+    const rebuilt = rebuildTable(region, table, format);
+    if (rebuilt) out.set(h.at + 1 + rebuilt.first, { ...rebuilt, first: h.at + 1 + rebuilt.first, last: h.at + 1 + rebuilt.last });
+  });
+  return out;
+}
+
 export function readText(text: string): SourceDocument {
   const lines = text.replace(/\r\n?/g, '\n').replace(BOOKMARK, '').split('\n');
+  const rebuilt = textTables(lines);
+  const notes: string[] = [];
   const blocks: SourceBlock[] = [];
   let rows: SourceRow[] | null = null;
   let row: SourceRow | null = null;
@@ -52,14 +83,23 @@ export function readText(text: string): SourceDocument {
     }
     rows = null;
   };
-  for (const raw of lines) {
+  for (let k = 0; k < lines.length; k++) {
+    const raw = lines[k]!;
+    const table = rebuilt.get(k);
+    if (table) {
+      endTable();
+      if (table.rows.length) blocks.push({ kind: 'table', rows: table.rows });
+      notes.push(...table.notes);
+      k = table.last;
+      continue;
+    }
     if (PIPE_RULE.test(raw) && rows) continue;
     if (PIPE_ROW.test(raw) && !row) {
       rows ??= [];
       rows.push(pipeCells(raw));
       continue;
     }
-    const line = (MD_HEADING.test(raw) ? raw.replace(MD_HEADING, '').replace(/\s+#+\s*$/, '') : raw).replace(/\*\*(.+?)\*\*/g, '$1');
+    const line = stripMarkdown(raw);
     if (line.startsWith('\t')) {
       rows ??= [];
       // no table of the format is this wide: bound the row
@@ -82,5 +122,5 @@ export function readText(text: string): SourceDocument {
     if (blocks.length > MAX_BLOCKS) throw new AppError('too_large', '文本的段落过多，已拒绝导入。');
   }
   endTable();
-  return { source: 'text', blocks, notes: [] };
+  return { source: 'text', blocks, notes };
 }

@@ -1,0 +1,341 @@
+/**
+ * A statistical table pasted as plain text without TABs, rebuilt in reading order: space-aligned columns
+ * (`pdftotext -layout`, PDF viewers), one cell per line (a PDF viewer's or WPS's copy, `pdftotext` without
+ * -layout), crawler text where a label is followed by its numbers — spaced or run together ("规章000").
+ *
+ * The table's value rows are the format's, in the printed order (the grid), so the numbers of the region are
+ * read as a stream and laid onto those rows. A copy in reading order gives either one row after another
+ * (row-major) or, where a viewer read a block of rows column by column, one column of that block after
+ * another — which shows as runs of equal length between blank lines. Every layout the runs allow is tried;
+ * a row is taken only when all plausible layouts agree on it. The format's arithmetic (a row's 总计 = the
+ * sum of its parts, a 总计 row = the sum of the rows above) is used only to choose between layouts, and to
+ * split run-together digits — only where exactly one split satisfies it. A row that stays uncertain is not
+ * emitted: the matcher then reports its cells as not read (import.tableUnread), and a note says why.
+ */
+import { formatForYear, formatIndex, getFormat, TABLE_NAMES, type FormatId, type TableId } from '../../shared/format/index';
+import { gridFor, type GridRow } from '../../shared/grid';
+import { cell, type SourceRow } from './model';
+import { coreLabel, normalizeLabel } from './normalize';
+
+/** A value as printed in a cell: 12, 1,256, 0.5, 3.5万元, 增3, -2, or a blank marker ("/", "—", "无"). */
+const NUMBER = /^([+\-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?(万元|元|万)?|[减增][少加]?\d+|\/|／|—{1,2}|无)$/;
+/** Digits glued to the end of a label ("行政规范性文件3112", "政府集中采购00元"); the label does not end in a digit or an enumerator. */
+const GLUED = /^(.*[^\d.,．、\s])(\d+)(万元|元|万)?$/;
+/** An enumeration inside a label: "1.属于国家秘密", "（三）". */
+const ENUMERATOR = /(^|[^\d])\d{1,2}[.．、](?=[^\d])/g;
+/** A page number as printed in a footer. */
+const PAGE_NUMBER = /^([—–\-－~～]\s*\d{1,4}\s*[—–\-－~～]|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)$/;
+/** Longest run of glued digits that is tried (compositions grow fast). */
+const MAX_GLUED_DIGITS = 40;
+/** Layouts kept at most: more means the runs say too little to choose. */
+const MAX_LAYOUTS = 64;
+
+interface Line {
+  /** Text without its trailing numbers. */
+  text: string;
+  values: string[];
+  /** The digits were glued to the label: one run to split. */
+  glued: boolean;
+  /** Prose: a sentence, or a number inside the text. */
+  prose: boolean;
+  /** Blank, a page number. */
+  gap: boolean;
+}
+
+function parseLine(raw: string): Line {
+  const line = raw.trim();
+  if (!line || PAGE_NUMBER.test(line.replace(/\s+/g, ''))) return { text: '', values: [], glued: false, prose: false, gap: true };
+  const tokens = line.split(/\s+/);
+  const values: string[] = [];
+  while (tokens.length && NUMBER.test(tokens[tokens.length - 1]!)) values.unshift(tokens.pop()!);
+  let glued = false;
+  if (!values.length && tokens.length) {
+    const m = GLUED.exec(tokens[tokens.length - 1]!);
+    if (m && m[2]!.length <= MAX_GLUED_DIGITS && !/\d[.．、]$/.test(m[1]!)) {
+      tokens[tokens.length - 1] = m[1]!;
+      values.push(m[2]! + (m[3] ?? ''));
+      glued = true;
+    }
+  }
+  const text = tokens.join(' ');
+  const prose = /[。；！？]$/.test(text) || /\d/.test(text.replace(ENUMERATOR, '$1'));
+  return { text, values, glued, prose, gap: false };
+}
+
+interface Chunk {
+  values: string[];
+  glued: boolean;
+  /** Values from lines of their own, one under the other: a row, or a column of a block read column by column. */
+  vertical: boolean;
+}
+
+/** A row as laid out: its values, or run-together digits still to split. */
+type Laid = { values: string[] } | { digits: string };
+
+/** Every layout the runs allow (row-major stretches and column-major blocks), up to MAX_LAYOUTS. */
+function layouts(chunks: readonly Chunk[], widths: readonly number[]): Laid[][] {
+  const memo = new Map<string, Laid[][]>();
+  const from = (j: number, i: number): Laid[][] => {
+    const key = `${j}|${i}`;
+    const hit = memo.get(key);
+    if (hit) return hit;
+    const out: Laid[][] = [];
+    const push = (head: Laid[], j2: number, i2: number) => {
+      for (const tail of from(j2, i2)) {
+        if (out.length >= MAX_LAYOUTS) return;
+        out.push([...head, ...tail]);
+      }
+    };
+    if (i === widths.length) {
+      if (j === chunks.length) out.push([]);
+    } else if (j < chunks.length) {
+      const c = chunks[j]!;
+      if (c.glued) push([{ digits: c.values[0]! }], j + 1, i + 1);
+      else {
+        // a line holding one long number where a row of several is due: its digits run together
+        if (c.values.length === 1 && widths[i]! > 1 && /^\d+$/.test(c.values[0]!) && c.values[0]!.length >= widths[i]!)
+          push([{ digits: c.values[0]! }], j + 1, i + 1);
+        // row-major: a run of whole rows
+        let sum = 0;
+        for (let r = i; r < widths.length && sum < c.values.length; r++) {
+          sum += widths[r]!;
+          if (sum === c.values.length) {
+            const rows: Laid[] = [];
+            let k = 0;
+            for (let q = i; q <= r; q++) {
+              rows.push({ values: c.values.slice(k, k + widths[q]!) });
+              k += widths[q]!;
+            }
+            push(rows, j + 1, r + 1);
+          }
+        }
+        // row-major: one row from several runs, none crossing the row's end
+        const row: string[] = [];
+        for (let q = j; q < chunks.length && !chunks[q]!.glued && row.length < widths[i]!; q++) {
+          row.push(...chunks[q]!.values);
+          if (row.length === widths[i]! && q > j) push([{ values: [...row] }], q + 1, i + 1);
+        }
+        // column-major: a block of r rows of the same width w read as w runs of r
+        const w = widths[i]!;
+        const r = c.values.length;
+        if (r >= 2 && i + r <= widths.length && widths.slice(i, i + r).every((x) => x === w) && j + w <= chunks.length) {
+          const cols = chunks.slice(j, j + w);
+          if (cols.every((x) => x.vertical && x.values.length === r))
+            push(
+              Array.from({ length: r }, (_, q) => ({ values: cols.map((x) => x.values[q]!) })),
+              j + w,
+              i + r,
+            );
+        }
+      }
+    }
+    memo.set(key, out);
+    return out;
+  };
+  return from(0, 0);
+}
+
+/** A value for the sums: blank markers count as 0, a unit is dropped (the tables with sums hold counts). */
+function num(text: string): number {
+  const n = Number(text.replace(/,/g, '').replace(/(万元|元|万)$/, ''));
+  return Number.isFinite(n) ? n : 0;
+}
+
+/** Ways to cut `digits` into `n` numbers without leading zeros. */
+function splits(digits: string, n: number): string[][] {
+  const out: string[][] = [];
+  const go = (at: number, parts: string[]) => {
+    if (out.length > 5000) return;
+    if (parts.length === n) {
+      if (at === digits.length) out.push(parts);
+      return;
+    }
+    const left = n - parts.length;
+    for (let len = 1; at + len <= digits.length - (left - 1); len++) {
+      const p = digits.slice(at, at + len);
+      if (p.length > 1 && p[0] === '0') break;
+      go(at + len, [...parts, p]);
+    }
+  };
+  go(0, []);
+  return out;
+}
+
+export interface RebuiltTable {
+  /** Canonical rows (headers, block titles, labels) with the values read; uncertain rows left out. */
+  rows: SourceRow[];
+  /** Lines of the region the table took: from `first` to `last` inclusive. */
+  first: number;
+  last: number;
+  notes: string[];
+}
+
+/** Does the region name enough of the table's row labels to be that table? */
+function namesRows(text: string, rows: readonly GridRow[]): boolean {
+  const labels = rows.filter((r) => r.rowId !== undefined).map((r) => r.cells.filter((c) => c.kind === 'label').pop()?.text ?? '').filter(Boolean);
+  const named = labels.filter((l) => {
+    const core = coreLabel(l).replace(/^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d+\.)/, '');
+    return core.length > 0 && text.includes(core.slice(0, 3));
+  });
+  return labels.length === 0 || named.length >= labels.length * 0.6;
+}
+
+/**
+ * The table `table` of format `formatId` from the lines of its part (after the heading), or null when the
+ * lines hold no table in any shape this reads.
+ */
+export function rebuildTable(lines: readonly string[], table: TableId, formatId: FormatId): RebuiltTable | null {
+  const grid = gridFor(getFormat(formatId), table);
+  const valueRows = grid.rows.filter((r) => r.cells.some((c) => c.kind === 'value'));
+  const widths = valueRows.map((r) => r.cells.filter((c) => c.kind === 'value').length);
+  const total = widths.reduce((a, b) => a + b, 0);
+  const parsed = lines.map(parseLine);
+  const cues = grid.rows.flatMap((r) => r.cells.filter((c) => c.kind !== 'value').map((c) => normalizeLabel(c.text ?? '').slice(0, 4))).filter((t) => t.length >= 2);
+  const first = parsed.findIndex((l) => !l.gap && !l.prose && (l.values.length > 0 || cues.some((c) => normalizeLabel(l.text).includes(c))));
+  if (first < 0) return null;
+  // the runs of numbers, up to the first sentence after the table started
+  const chunks: Chunk[] = [];
+  let count = 0;
+  let last = -1;
+  let joinable = false;
+  for (let k = first; k < parsed.length && count < total; k++) {
+    const l = parsed[k]!;
+    if (l.prose) break;
+    if (!l.values.length) {
+      joinable = false;
+      continue;
+    }
+    const bare = !l.text && l.values.length === 1 && !l.glued;
+    if (bare && joinable) chunks[chunks.length - 1]!.values.push(l.values[0]!);
+    else chunks.push({ values: [...l.values], glued: l.glued, vertical: bare });
+    joinable = bare;
+    count += l.glued ? widths[chunks.length - 1] ?? 1 : l.values.length;
+    last = k;
+  }
+  if (last < 0) return null;
+  const regionText = normalizeLabel(parsed.slice(first, last + 1).map((l) => l.text).join(''));
+  if (!namesRows(regionText, grid.rows)) return null;
+
+  const candidates = layouts(chunks, widths);
+  const notes: string[] = [];
+  const name = TABLE_NAMES[table];
+  if (!candidates.length) {
+    notes.push(`${name}：原文的数值与标准格式的行列对不上（可能缺少或多出数值），该表未能读取`);
+    return { rows: grid.rows.filter((r) => r.rowId === undefined).map((r) => canonical(r)), first, last, notes };
+  }
+  const decided = decide(candidates, valueRows, widths, formatId, table);
+  const rows: SourceRow[] = [];
+  const unsure: string[] = [];
+  let v = 0;
+  for (const r of grid.rows) {
+    if (!r.cells.some((c) => c.kind === 'value')) {
+      rows.push(canonical(r));
+      continue;
+    }
+    const values = decided[v++];
+    if (values) rows.push(canonical(r, values));
+    else unsure.push(r.cells.filter((c) => c.kind === 'label').pop()?.text ?? name);
+  }
+  if (unsure.length)
+    notes.push(`${name}：${unsure.slice(0, 3).map((u) => `“${u}”`).join('、')}${unsure.length > 3 ? ` 等 ${unsure.length} 行` : ''}的数值无法唯一确定（数字连写在一起或版式有多种读法，按统计表的计算关系也无法确定），未导入`);
+  return { rows, first, last, notes };
+}
+
+/** The grid row as a source row, value cells filled from `values` in order. */
+function canonical(r: GridRow, values?: readonly string[]): SourceRow {
+  let v = 0;
+  return r.cells.map((c) => (c.kind === 'value' ? cell(values?.[v++] ?? '', c.colSpan) : cell(c.text ?? '', c.colSpan, c.rowSpan)));
+}
+
+/**
+ * The rows every plausible layout agrees on (null where they do not). Layouts and splits that break the
+ * table's sums give way to those that keep them — when at least one does; a report that does not add up
+ * keeps what all its layouts agree on.
+ */
+function decide(candidates: Laid[][], valueRows: readonly GridRow[], widths: readonly number[], formatId: FormatId, table: TableId): (string[] | null)[] {
+  const index = formatIndex(formatId);
+  const ids = valueRows.map((r) => r.cells.filter((c) => c.kind === 'value').map((c) => c.cellId!));
+  const rowOf = new Map<string, number>();
+  ids.forEach((row, i) => row.forEach((id) => rowOf.set(id, i)));
+  // Σ plus = Σ minus: every 总计 of the format, and T3's balance (一 + 二 = 三（七） + 四) per column
+  const sums: { plus: string[]; minus: string[] }[] = index.sums
+    .filter((s) => index.cellById.get(s.total)?.table === table)
+    .map((s) => ({ plus: [s.total], minus: [...s.parts] }));
+  if (table === 't3')
+    for (const col of index.columnIds.t3) {
+      const rel = { plus: [`t3.new.${col}`, `t3.carriedIn.${col}`], minus: [`t3.resultTotal.${col}`, `t3.carriedOut.${col}`] };
+      if ([...rel.plus, ...rel.minus].every((id) => rowOf.has(id))) sums.push(rel);
+    }
+  const cellsOf = (s: (typeof sums)[number]) => [...s.plus, ...s.minus];
+  const holds = (get: (id: string) => number | undefined, s: (typeof sums)[number]) => {
+    const plus = s.plus.map(get);
+    const minus = s.minus.map(get);
+    if ([...plus, ...minus].some((p) => p === undefined)) return undefined;
+    const total = (xs: (number | undefined)[]) => xs.reduce((a: number, b) => a + b!, 0);
+    return Math.abs(total(plus) - total(minus)) < 1e-6;
+  };
+  // each layout: per row, the value lists still possible
+  const options = candidates.map((layout) =>
+    layout.map((laid, i) => {
+      if ('values' in laid) return [laid.values];
+      const unit = /\D*$/.exec(laid.digits)![0];
+      const all = splits(laid.digits.slice(0, laid.digits.length - unit.length), widths[i]!).map((p) => (unit ? [...p.slice(0, -1), p[p.length - 1] + unit] : p));
+      const inRow = sums.filter((s) => cellsOf(s).every((p) => rowOf.get(p) === i));
+      const ok = all.filter((vals) => {
+        const get = (id: string) => (rowOf.get(id) === i ? num(vals[ids[i]!.indexOf(id)]!) : undefined);
+        return inRow.every((s) => holds(get, s) !== false);
+      });
+      return ok;
+    }),
+  );
+  // column sums settle a row left with several splits when every other row of the sum is settled
+  for (const opt of options) {
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (const s of sums) {
+        const rows = [...new Set(cellsOf(s).map((id) => rowOf.get(id)!))];
+        const open = rows.filter((r) => opt[r]!.length !== 1);
+        if (open.length !== 1 || opt[open[0]!]!.length === 0) continue;
+        const r = open[0]!;
+        const keep = opt[r]!.filter((vals) => {
+          const get = (id: string) => {
+            const q = rowOf.get(id)!;
+            const row = q === r ? vals : opt[q]![0]!;
+            return num(row[ids[q]!.indexOf(id)]!);
+          };
+          return holds(get, s) === true;
+        });
+        if (keep.length && keep.length < opt[r]!.length) {
+          opt[r] = keep;
+          changed = true;
+        }
+      }
+    }
+  }
+  // between layouts: those whose settled rows keep every sum they fully determine
+  const keeps = (opt: string[][][]) =>
+    sums.every((s) => {
+      const get = (id: string) => {
+        const q = rowOf.get(id)!;
+        return opt[q]!.length === 1 ? num(opt[q]![0]![ids[q]!.indexOf(id)]!) : undefined;
+      };
+      return holds(get, s) !== false;
+    });
+  const balanced = options.filter(keeps);
+  const pool = balanced.length ? balanced : options;
+  return widths.map((_, i) => {
+    const first = pool[0]![i]!;
+    if (first.length !== 1) return null;
+    const key = first[0]!.join(',');
+    return pool.every((opt) => opt[i]!.length === 1 && opt[i]![0]!.join(',') === key) ? first[0]! : null;
+  });
+}
+
+/** The format a pasted text's tables are in: by the year near its top, the newer format without one. */
+export function formatOfText(lines: readonly string[]): FormatId {
+  for (const l of lines.slice(0, 12)) {
+    const m = /(20\d\d)\s*年/.exec(l.replace(/[\uFF10-\uFF19]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
+    if (m) return formatForYear(Number(m[1]));
+  }
+  return 'GOV-2021';
+}
