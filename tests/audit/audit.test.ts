@@ -39,14 +39,14 @@ test('audit: a row per file, unreadable files say why, findings as check gives t
 
   const run = cli(dir, 'audit', 'reports', '--xlsx', 'out.xlsx', '--html', 'out.html');
   assert.equal(run.code, 1, run.stderr);
-  assert.match(run.stdout, /共 14 个文件：12 份已读取/);
+  assert.match(run.stdout, new RegExp(`共 ${made.length + 2} 个文件：${made.length} 份已读取`));
 
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(readFileSync(join(dir, 'out.xlsx')) as never);
   const rows = wb.getWorksheet('各单位情况')!;
   const header = (rows.getRow(1).values as unknown[]).slice(1).map(String);
   const col = (name: string) => header.indexOf(name) + 1;
-  assert.equal(rows.actualRowCount, 1 + 14);
+  assert.equal(rows.actualRowCount, 1 + made.length + 2);
   const byFile = new Map<string, ExcelJS.Row>();
   rows.eachRow((row, n) => n > 1 && byFile.set(String(row.getCell(col('文件')).value), row));
   assert.match(String(byFile.get('zz-损坏.docx')!.getCell(col('读取情况')).value), /^无法读取：.*\.docx/);
@@ -78,7 +78,7 @@ test('audit: a row per file, unreadable files say why, findings as check gives t
     const prev = String(row.getCell(col('对照的上年报告')).value ?? '');
     if (n > 1 && prev) previousOf.set(String(row.getCell(col('文件')).value), prev);
   });
-  const sample = ['docx', 'mht', 'xlsx', 'txt'].map((k) => made.find((m) => m.kind === k && (k === 'txt' || previousOf.has(m.file)))!.file);
+  const sample = ['docx', 'mht', 'xlsx', 'txt', ...(AUDIT_KINDS.includes('pdf') ? ['pdf'] : [])].map((k) => made.find((m) => m.kind === k && (k === 'txt' || previousOf.has(m.file)))!.file);
   for (const file of sample) {
     const prev = previousOf.get(file);
     const check = cli(dir, 'check', join('reports', file), '--json', ...(prev ? ['--previous', join('reports', prev)] : []));

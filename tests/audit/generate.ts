@@ -1,11 +1,16 @@
 /**
  * A folder of published reports in every file kind for the audit tests and benchmark, generated from the
  * test fixtures: exchange .json, .docx, a web page (.html) and a single-file page (.mht) with a 发布日期,
- * text copied out of a page (.txt, tables as TAB-separated rows) and the tables as an .xlsx. Agencies
- * come in pairs of years, so the cross-year checks have a previous report to compare with.
+ * text copied out of a page (.txt, tables as TAB-separated rows), the tables as an .xlsx, and the page
+ * printed to PDF by Chromium (as a browser saves it; cached in the temp folder, where Chromium is absent
+ * there is no PDF kind). Agencies come in pairs of years, so the cross-year checks have a previous report
+ * to compare with.
  */
-import { writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
 import { exportDocx } from '../../src/main/export/docx/index';
 import { exportHtmlPage, titleLines } from '../../src/main/export/html/index';
 import { exportXlsx } from '../../src/main/export/xlsx/index';
@@ -15,9 +20,43 @@ import { gridFor } from '../../src/shared/grid';
 import { toExchange, type ReportDoc } from '../../src/shared/report';
 import { formatValue } from '../../src/shared/values';
 import { loadExchange } from '../import/helpers';
+import { CHROMIUM, launchBrowser } from '../e2e/harness';
 
-export const AUDIT_KINDS = ['json', 'docx', 'html', 'mht', 'txt', 'xlsx'] as const;
-export type AuditKind = (typeof AUDIT_KINDS)[number];
+const ALL_KINDS = ['json', 'docx', 'html', 'mht', 'txt', 'xlsx', 'pdf'] as const;
+export type AuditKind = (typeof ALL_KINDS)[number];
+/** The kinds generated here: PDFs need Chromium to print them. */
+export const AUDIT_KINDS: readonly AuditKind[] = existsSync(CHROMIUM) ? ALL_KINDS : ALL_KINDS.filter((k) => k !== 'pdf');
+
+const PDF_CACHE = join(tmpdir(), 'gov-report-test-pdfs');
+
+/** Prints report pages to PDF with one browser, launched on first use; `close` when done. */
+export class PdfPrinter {
+  private browser: Promise<Browser> | null = null;
+
+  async print(doc: ReportDoc): Promise<Uint8Array> {
+    const html = exportHtmlPage(doc);
+    const file = join(PDF_CACHE, `audit-${createHash('sha256').update(html).digest('hex').slice(0, 20)}.pdf`);
+    if (!existsSync(file)) {
+      this.browser ??= launchBrowser();
+      const page = await (await this.browser).newPage();
+      try {
+        await page.setContent(html, { waitUntil: 'load' });
+        mkdirSync(PDF_CACHE, { recursive: true });
+        const tmp = `${file}.${process.pid}.tmp`;
+        writeFileSync(tmp, await page.pdf({ format: 'A4', printBackground: true }));
+        renameSync(tmp, file);
+      } finally {
+        await page.close();
+      }
+    }
+    return new Uint8Array(readFileSync(file));
+  }
+
+  async close(): Promise<void> {
+    if (this.browser) await (await this.browser).close();
+    this.browser = null;
+  }
+}
 
 const CN = '〇一二三四五六七八九';
 const cn = (n: number) => String(n).split('').map((d) => CN[Number(d)]).join('');
@@ -62,8 +101,16 @@ function mhtOf(html: string): string {
   ].join('\r\n');
 }
 
-export async function fileOf(doc: ReportDoc, kind: AuditKind, day: number): Promise<Uint8Array> {
+export async function fileOf(doc: ReportDoc, kind: AuditKind, day: number, printer?: PdfPrinter): Promise<Uint8Array> {
   switch (kind) {
+    case 'pdf': {
+      const own = printer ? null : new PdfPrinter();
+      try {
+        return await (printer ?? own!).print(doc);
+      } finally {
+        await own?.close();
+      }
+    }
     case 'json':
       return Buffer.from(JSON.stringify(toExchange(doc), null, 2));
     case 'docx':
@@ -96,12 +143,17 @@ export function generatedDoc(i: number): ReportDoc {
 /** Write `n` generated reports into `dir`, the kinds in turn; returns the file names with their kind. */
 export async function writeAuditFolder(dir: string, n: number): Promise<{ file: string; kind: AuditKind; doc: ReportDoc }[]> {
   const out = [];
-  for (let i = 0; i < n; i++) {
-    const kind = AUDIT_KINDS[i % AUDIT_KINDS.length]!;
-    const doc = generatedDoc(i);
-    const file = `${String(i).padStart(4, '0')}-${doc.agency.name}-${doc.year}.${kind}`;
-    writeFileSync(join(dir, file), await fileOf(doc, kind, (i % 40) + 1));
-    out.push({ file, kind, doc });
+  const printer = new PdfPrinter();
+  try {
+    for (let i = 0; i < n; i++) {
+      const kind = AUDIT_KINDS[i % AUDIT_KINDS.length]!;
+      const doc = generatedDoc(i);
+      const file = `${String(i).padStart(4, '0')}-${doc.agency.name}-${doc.year}.${kind}`;
+      writeFileSync(join(dir, file), await fileOf(doc, kind, (i % 40) + 1, printer));
+      out.push({ file, kind, doc });
+    }
+  } finally {
+    await printer.close();
   }
   return out;
 }
