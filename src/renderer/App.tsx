@@ -6,12 +6,13 @@ import AppBar from '@mui/material/AppBar';
 import LinearProgress from '@mui/material/LinearProgress';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
-import { Suspense, useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { Agency } from '../shared/api';
-import { getClient, messageOf } from './client';
+import { getClient, messageOf, onRecoveryRequest } from './client';
+import { announceDataReplaced } from './common/dataEvents';
 import { useFeedback } from './common/feedback';
 import { listAgencies } from './early';
-import { AboutDialog, LazyEditor, LazyHome, LazyWelcome, prefetchLazyParts } from './lazy';
+import { AboutDialog, LazyEditor, LazyHome, LazyRecovery, LazyWelcome, prefetchLazyParts } from './lazy';
 import { hashOf, pageFromHash, type MenuEvent, type Page } from './navigation';
 
 export function App() {
@@ -32,14 +33,32 @@ export function App() {
   const [menu, setMenu] = useState<MenuEvent | null>(null);
   const [about, setAbout] = useState(false);
 
+  /** The data file cannot be used: the recovery screen instead of every other. */
+  const [recovering, setRecovering] = useState(false);
   const loadAgencies = useCallback(async () => {
     try {
       setAgencies(await listAgencies());
       setLoadError(null);
     } catch (e) {
-      setLoadError(messageOf(e));
+      // by code: the early request may come from boot.js's own copy of the client
+      if ((e as { code?: unknown }).code === 'needs_recovery') setRecovering(true);
+      else setLoadError(messageOf(e));
     }
   }, []);
+  const pageRef = useRef(page);
+  pageRef.current = page;
+  // an editor keeps its unsaved text on screen behind a banner (the user goes on from there); elsewhere at once
+  useEffect(() => onRecoveryRequest((why) => (why === 'user' || pageRef.current.name !== 'editor') && setRecovering(true)), []);
+  const recovered = useCallback(
+    (message: string) => {
+      setRecovering(false);
+      setAgencies(null);
+      announceDataReplaced();
+      void loadAgencies();
+      if (message) notify(message, 'success');
+    },
+    [loadAgencies, notify],
+  );
 
   useEffect(() => {
     void loadAgencies();
@@ -82,6 +101,12 @@ export function App() {
     document.title = '政府信息公开年报助手';
   }, [page]);
 
+  if (recovering)
+    return (
+      <Suspense fallback={<AppFrame />}>
+        <LazyRecovery onRecovered={recovered} />
+      </Suspense>
+    );
   if (loadError)
     return (
       <Box sx={{ p: 4, maxWidth: 640 }}>

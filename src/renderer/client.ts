@@ -43,8 +43,23 @@ function launchToken(): string {
 
 type Reply = { ok: true; value: unknown } | { ok: false; error: ApiError | { code: string; message: string; details?: unknown } };
 
+/** The data file cannot be used: the app shows the recovery screen (an editor first shows a banner with the way there). */
+const recovery = new EventTarget();
+export type RecoveryRequest = 'reply' | 'user';
+
+export function requestRecovery(why: RecoveryRequest): void {
+  recovery.dispatchEvent(new CustomEvent<RecoveryRequest>('needs-recovery', { detail: why }));
+}
+
+export function onRecoveryRequest(listener: (why: RecoveryRequest) => void): () => void {
+  const run = (e: Event) => listener((e as CustomEvent<RecoveryRequest>).detail);
+  recovery.addEventListener('needs-recovery', run);
+  return () => recovery.removeEventListener('needs-recovery', run);
+}
+
 function unwrap<T>(reply: Reply): T {
   if (reply.ok) return reply.value as T;
+  if (reply.error.code === 'needs_recovery') requestRecovery('reply');
   throw new ClientError(reply.error.code, reply.error.message, 'details' in reply.error ? reply.error.details : undefined);
 }
 

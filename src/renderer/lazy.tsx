@@ -21,6 +21,8 @@ const screens = {
 export const LazyHome = lazy(screens.home);
 export const LazyEditor = lazy(screens.editor);
 export const LazyWelcome = lazy(screens.welcome);
+/** Shown only when the data file cannot be used: never prefetched. */
+export const LazyRecovery = lazy(() => import('./recovery/RecoveryScreen').then((m) => ({ default: m.RecoveryScreen })));
 
 /**
  * Starts loading the screen the address shows, before React has rendered anything (the entry calls it
