@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -168,6 +168,35 @@ test('rpc from our window reaches the real core', async () => {
   const unknown = await invoke(CHANNELS.rpc, event(), 'db.dropAll', {});
   assert.equal(unknown.ok, false);
   assert.match(unknown.error.message, /[\u4e00-\u9fff]/);
+});
+
+test('zod speaks Chinese in the bundle, which carries its zh-CN locale only', async () => {
+  const bad = await invoke(CHANNELS.rpc, event(), 'agencies.create', { name: '某某局', level: 'nowhere' });
+  assert.equal(bad.error.code, 'invalid_input');
+  assert.match(bad.error.message, /level：无效选项：期望以下之一/, bad.error.message);
+  const bundle = readFileSync(join(work, 'electron', 'main.cjs'), 'utf8');
+  assert.doesNotMatch(bundle, /עברית|Українська|Русский/, 'other locales are left out');
+});
+
+test('the export libraries are files of their own, required on the first workbook or .docx only', async () => {
+  const loaded = (name: string) => Object.keys(createRequire(import.meta.url).cache).some((f) => f === join(work, 'electron', 'vendor', `${name}.cjs`));
+  for (const name of ['exceljs', 'docx']) assert.ok(existsSync(join(work, 'electron', 'vendor', `${name}.cjs`)), `vendor/${name}.cjs beside main.cjs`);
+  assert.ok(statSync(join(work, 'electron', 'main.cjs')).size < statSync(join(work, 'electron', 'vendor', 'exceljs.cjs')).size, 'exceljs is not inside main.cjs');
+  // the start (an open database, a window, the rpc calls above) has not needed them
+  assert.equal(loaded('exceljs'), false);
+  assert.equal(loaded('docx'), false);
+  const agency = await invoke(CHANNELS.rpc, event(), 'agencies.create', { name: '某某县统计局', level: 'county-department' });
+  const report = await invoke(CHANNELS.rpc, event(), 'reports.create', { agencyId: agency.value.id, year: 2025 });
+  assert.equal(report.ok, true, JSON.stringify(report));
+  const docx = await invoke(CHANNELS.rpc, event(), 'reports.export', { id: report.value.id, kind: 'docx', force: true });
+  assert.equal(docx.ok, true, JSON.stringify(docx).slice(0, 300));
+  assert.equal(Buffer.from(docx.value.data, 'base64').subarray(0, 2).toString('latin1'), 'PK', 'a zip (.docx)');
+  assert.equal(loaded('docx'), true, 'the first .docx required vendor/docx.cjs');
+  assert.equal(loaded('exceljs'), false);
+  const xlsx = await invoke(CHANNELS.rpc, event(), 'reports.export', { id: report.value.id, kind: 'xlsx', force: true });
+  assert.equal(xlsx.ok, true, JSON.stringify(xlsx).slice(0, 300));
+  assert.equal(Buffer.from(xlsx.value.data, 'base64').subarray(0, 2).toString('latin1'), 'PK', 'a zip (.xlsx)');
+  assert.equal(loaded('exceljs'), true, 'the first workbook required vendor/exceljs.cjs');
 });
 
 test('rpc from anyone else is refused before the core sees it', async () => {

@@ -5,13 +5,20 @@ import type { Finding } from '../../shared/findings';
 import { getFormat } from '../../shared/format/index';
 import type { TypographySettings } from '../../shared/document/typography';
 import { toExchange, type ReportDoc } from '../../shared/report';
-import { exportDocx } from '../export/docx/index';
 import { exportHtmlFragment, exportHtmlPage } from '../export/html/index';
 import { exportXlsx } from '../export/xlsx/index';
 import { runChecks } from '../../shared/checks/index';
 import type { Handlers } from './context';
 import { checkReport, docOf } from './documents';
 import { savedExportSettings } from './settings';
+
+/**
+ * The Word writer and the docx library under it (some 700 KB of code) are loaded by the first .docx
+ * export, not at start-up: the desktop app, browser mode and every CLI command start without them. In
+ * the desktop bundle the library is a file of its own (dist/electron/vendor/docx.cjs).
+ */
+let docxWriter: Promise<typeof import('../export/docx/index')> | null = null;
+const loadDocxWriter = () => (docxWriter ??= import('../export/docx/index'));
 
 const MIME: Record<ExportKind, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -35,7 +42,7 @@ export function exportFileName(doc: Pick<ReportDoc, 'agency' | 'year' | 'format'
 export async function renderExport(doc: ReportDoc, kind: ExportKind, settings: TypographySettings = {}, findings?: readonly Finding[]): Promise<Buffer> {
   switch (kind) {
     case 'docx':
-      return exportDocx(doc, settings);
+      return (await loadDocxWriter()).exportDocx(doc, settings);
     case 'html':
       return Buffer.from(exportHtmlPage(doc, settings), 'utf8');
     case 'html-fragment':
