@@ -21,12 +21,12 @@ const FLOOR: Record<Shape, number> = {
   markdown: 100,
   'layout-lo': 100,
   'crawler-spaced': 100,
-  'layout-chromium': 41,
-  'raw-lo': 10,
-  'raw-chromium': 7,
+  'layout-chromium': 78,
+  'raw-lo': 96,
+  'raw-chromium': 49,
   'crawler-run-together': 91,
 };
-const FLOOR_ALL = 75;
+const FLOOR_ALL = 91;
 
 const skip = !SOFFICE || !CHROMIUM_OK || !PDFTOTEXT ? '需要 LibreOffice、Chromium 和 pdftotext，跳过' : false;
 

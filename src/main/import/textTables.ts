@@ -67,72 +67,108 @@ interface Chunk {
   glued: boolean;
   /** Values from lines of their own, one under the other: a row, or a column of a block read column by column. */
   vertical: boolean;
+  /** A line of text came between this run and the one before. */
+  afterText: boolean;
+  /** The value row the line's label names, when it names one and holds a whole row. */
+  anchor?: number;
 }
 
-/** A row as laid out: its values, or run-together digits still to split. */
-type Laid = { values: string[] } | { digits: string };
+/** A row as laid out: its values, run-together digits still to split, or not read. */
+type Laid = { values: string[] } | { digits: string } | { unknown: true };
 
-/** Every layout the runs allow (row-major stretches and column-major blocks), up to MAX_LAYOUTS. */
-function layouts(chunks: readonly Chunk[], widths: readonly number[]): Laid[][] {
+/**
+ * Every layout the runs allow, up to MAX_LAYOUTS. Row-major: a run holds part of one row, or whole rows and
+ * the start of the next — a run that starts inside a row and crosses its end is no row-major reading.
+ * Column-major: w runs of r values, one under the other, are a block of r rows of width w. A run on a line
+ * whose label names a row (an anchor) is that row. Where no layout reaches the next anchor (a viewer mixed
+ * two rows' numbers on one line), the rows up to it are left unknown and reading resumes there.
+ */
+function layouts(chunks: readonly Chunk[], widths: readonly number[], rowsHold: (first: number, rows: readonly string[][]) => boolean): Laid[][] {
   const memo = new Map<string, Laid[][]>();
-  const from = (j: number, i: number): Laid[][] => {
-    const key = `${j}|${i}`;
+  const free = (q: number) => chunks[q]!.anchor === undefined && !chunks[q]!.glued;
+  /** Layouts from run j, row i, with k values of row i already placed (then the first entry is the rest of row i). */
+  const from = (j: number, i: number, k: number): Laid[][] => {
+    const key = `${j}|${i}|${k}`;
     const hit = memo.get(key);
     if (hit) return hit;
     const out: Laid[][] = [];
-    const push = (head: Laid[], j2: number, i2: number) => {
-      for (const tail of from(j2, i2)) {
+    /** `head` rows, then `partial` values of the next row placed, from run j2. */
+    const push = (head: Laid[], j2: number, i2: number, partial: string[] = []) => {
+      for (const tail of from(j2, i2, partial.length)) {
         if (out.length >= MAX_LAYOUTS) return;
-        out.push([...head, ...tail]);
+        if (partial.length) {
+          const rest = tail[0] as { values: string[] };
+          out.push([...head, { values: [...partial, ...rest.values] }, ...tail.slice(1)]);
+        } else out.push([...head, ...tail]);
       }
     };
     if (i === widths.length) {
-      if (j === chunks.length) out.push([]);
+      if (j === chunks.length && k === 0) out.push([]);
     } else if (j < chunks.length) {
       const c = chunks[j]!;
-      if (c.glued) push([{ digits: c.values[0]! }], j + 1, i + 1);
+      const w = widths[i]!;
+      if (k > 0) {
+        // the rest of a row begun by the run before: this run stays inside the row, or completes it
+        if (free(j) && !c.afterText && k + c.values.length <= w) {
+          if (k + c.values.length === w) {
+            for (const tail of from(j + 1, i + 1, 0)) if (out.length < MAX_LAYOUTS) out.push([{ values: c.values }, ...tail]);
+          } else
+            for (const tail of from(j + 1, i, k + c.values.length)) {
+              if (out.length >= MAX_LAYOUTS) break;
+              const rest = tail[0] as { values: string[] };
+              out.push([{ values: [...c.values, ...rest.values] }, ...tail.slice(1)]);
+            }
+        }
+      } else if (c.anchor !== undefined) {
+        if (c.anchor === i) push([c.glued ? { digits: c.values[0]! } : { values: c.values }], j + 1, i + 1);
+      } else if (c.glued) push([{ digits: c.values[0]! }], j + 1, i + 1);
       else {
         // a line holding one long number where a row of several is due: its digits run together
-        if (c.values.length === 1 && widths[i]! > 1 && /^\d+$/.test(c.values[0]!) && c.values[0]!.length >= widths[i]!)
-          push([{ digits: c.values[0]! }], j + 1, i + 1);
-        // row-major: a run of whole rows
-        let sum = 0;
-        for (let r = i; r < widths.length && sum < c.values.length; r++) {
-          sum += widths[r]!;
-          if (sum === c.values.length) {
-            const rows: Laid[] = [];
-            let k = 0;
-            for (let q = i; q <= r; q++) {
-              rows.push({ values: c.values.slice(k, k + widths[q]!) });
-              k += widths[q]!;
-            }
-            push(rows, j + 1, r + 1);
+        if (c.values.length === 1 && w > 1 && /^\d+$/.test(c.values[0]!) && c.values[0]!.length >= w) push([{ digits: c.values[0]! }], j + 1, i + 1);
+        // row-major: whole rows, then the start of the next one
+        let at = 0;
+        const rows: Laid[] = [];
+        for (let r = i; r <= widths.length && at <= c.values.length; r++) {
+          const left = c.values.length - at;
+          if (left === 0) {
+            push([...rows], j + 1, r);
+            break;
           }
-        }
-        // row-major: one row from several runs, none crossing the row's end
-        const row: string[] = [];
-        for (let q = j; q < chunks.length && !chunks[q]!.glued && row.length < widths[i]!; q++) {
-          row.push(...chunks[q]!.values);
-          if (row.length === widths[i]! && q > j) push([{ values: [...row] }], q + 1, i + 1);
+          if (r === widths.length) break;
+          if (left < widths[r]!) {
+            push([...rows], j + 1, r, c.values.slice(at));
+            break;
+          }
+          rows.push({ values: c.values.slice(at, at + widths[r]!) });
+          at += widths[r]!;
         }
         // column-major: a block of r rows of the same width w read as w runs of r
-        const w = widths[i]!;
         const r = c.values.length;
         if (r >= 2 && i + r <= widths.length && widths.slice(i, i + r).every((x) => x === w) && j + w <= chunks.length) {
           const cols = chunks.slice(j, j + w);
-          if (cols.every((x) => x.vertical && x.values.length === r))
+          const block = Array.from({ length: r }, (_, q) => cols.map((x) => x.values[q]!));
+          // a guess about the viewer's reading order: taken only where each row's own sums confirm it
+          if (cols.every((x, q) => free(j + q) && (q === 0 || !x.afterText) && x.vertical && x.values.length === r) && rowsHold(i, block))
             push(
-              Array.from({ length: r }, (_, q) => ({ values: cols.map((x) => x.values[q]!) })),
+              block.map((values) => ({ values })),
               j + w,
               i + r,
             );
         }
       }
     }
+    if (!out.length && k === 0 && i < widths.length) {
+      // nothing fits from here: skip to the next anchor ahead (or the end), its rows not read
+      let q = j + (chunks[j]?.anchor === i ? 1 : 0);
+      while (q < chunks.length && (chunks[q]!.anchor === undefined || chunks[q]!.anchor! < i)) q++;
+      const to = q < chunks.length ? chunks[q]!.anchor! : widths.length;
+      if (to > i || q === chunks.length)
+        for (const tail of from(q, to, 0)) out.push([...Array.from({ length: to - i }, () => ({ unknown: true as const })), ...tail]);
+    }
     memo.set(key, out);
     return out;
   };
-  return from(0, 0);
+  return from(0, 0, 0);
 }
 
 /** A value for the sums: blank markers count as 0, a unit is dropped (the tables with sums hold counts). */
@@ -170,11 +206,35 @@ export interface RebuiltTable {
   notes: string[];
 }
 
+/**
+ * The value row a line's label text names, or -1: it ends with the row's label, holds its words (four
+ * characters or more), or its last piece is the start or the end of them (a label wrapped over lines).
+ */
+function rowNamer(valueRows: readonly GridRow[]): (text: string) => number {
+  const labels = valueRows.map((r) => {
+    const full = normalizeLabel(r.cells.filter((c) => c.kind === 'label').pop()?.text ?? '');
+    return { full, core: coreLabel(full).replace(LEADING_ENUMERATOR, '') };
+  });
+  return (text) => {
+    const t = normalizeLabel(text);
+    const piece = normalizeLabel(text.trim().split(/\s+/).pop() ?? '').replace(LEADING_ENUMERATOR, '');
+    const ends = labels.flatMap((l, i) => (l.full && t.endsWith(l.full) ? [i] : []));
+    if (ends.length === 1) return ends[0]!;
+    if (ends.length > 1) return -1;
+    const hits = labels.flatMap((l, i) =>
+      l.core.length >= 4 && (t.includes(l.core) || (piece.length >= 6 && (l.core.startsWith(piece) || l.core.endsWith(piece)))) ? [i] : [],
+    );
+    return hits.length === 1 ? hits[0]! : -1;
+  };
+}
+
+const LEADING_ENUMERATOR = /^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d+\.)/;
+
 /** Does the region name enough of the table's row labels to be that table? */
 function namesRows(text: string, rows: readonly GridRow[]): boolean {
   const labels = rows.filter((r) => r.rowId !== undefined).map((r) => r.cells.filter((c) => c.kind === 'label').pop()?.text ?? '').filter(Boolean);
   const named = labels.filter((l) => {
-    const core = coreLabel(l).replace(/^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|\d+\.)/, '');
+    const core = coreLabel(l).replace(LEADING_ENUMERATOR, '');
     return core.length > 0 && text.includes(core.slice(0, 3));
   });
   return labels.length === 0 || named.length >= labels.length * 0.6;
@@ -190,6 +250,7 @@ export function rebuildTable(lines: readonly string[], table: TableId, formatId:
   const widths = valueRows.map((r) => r.cells.filter((c) => c.kind === 'value').length);
   const total = widths.reduce((a, b) => a + b, 0);
   const parsed = lines.map(parseLine);
+  const rowNamed = rowNamer(valueRows);
   const cues = grid.rows.flatMap((r) => r.cells.filter((c) => c.kind !== 'value').map((c) => normalizeLabel(c.text ?? '').slice(0, 4))).filter((t) => t.length >= 2);
   const first = parsed.findIndex((l) => !l.gap && !l.prose && (l.values.length > 0 || cues.some((c) => normalizeLabel(l.text).includes(c))));
   if (first < 0) return null;
@@ -198,16 +259,23 @@ export function rebuildTable(lines: readonly string[], table: TableId, formatId:
   let count = 0;
   let last = -1;
   let joinable = false;
+  let afterText = false;
   for (let k = first; k < parsed.length && count < total; k++) {
     const l = parsed[k]!;
     if (l.prose) break;
     if (!l.values.length) {
       joinable = false;
+      if (l.text) afterText = true;
       continue;
     }
     const bare = !l.text && l.values.length === 1 && !l.glued;
     if (bare && joinable) chunks[chunks.length - 1]!.values.push(l.values[0]!);
-    else chunks.push({ values: [...l.values], glued: l.glued, vertical: bare });
+    else {
+      const anchor = l.text ? rowNamed(l.text) : -1;
+      const whole = anchor >= 0 && (l.glued || l.values.length === widths[anchor]);
+      chunks.push({ values: [...l.values], glued: l.glued, vertical: bare, afterText, ...(whole ? { anchor } : {}) });
+    }
+    afterText = false;
     joinable = bare;
     count += l.glued ? widths[chunks.length - 1] ?? 1 : l.values.length;
     last = k;
@@ -216,10 +284,10 @@ export function rebuildTable(lines: readonly string[], table: TableId, formatId:
   const regionText = normalizeLabel(parsed.slice(first, last + 1).map((l) => l.text).join(''));
   if (!namesRows(regionText, grid.rows)) return null;
 
-  const candidates = layouts(chunks, widths);
+  const candidates = layouts(chunks, widths, arithmeticOf(valueRows, formatId, table).rowsHold);
   const notes: string[] = [];
   const name = TABLE_NAMES[table];
-  if (!candidates.length) {
+  if (!candidates.length || candidates.every((c) => c.every((r) => 'unknown' in r))) {
     notes.push(`${name}：原文的数值与标准格式的行列对不上（可能缺少或多出数值），该表未能读取`);
     return { rows: grid.rows.filter((r) => r.rowId === undefined).map((r) => canonical(r)), first, last, notes };
   }
@@ -247,18 +315,16 @@ function canonical(r: GridRow, values?: readonly string[]): SourceRow {
   return r.cells.map((c) => (c.kind === 'value' ? cell(values?.[v++] ?? '', c.colSpan) : cell(c.text ?? '', c.colSpan, c.rowSpan)));
 }
 
-/**
- * The rows every plausible layout agrees on (null where they do not). Layouts and splits that break the
- * table's sums give way to those that keep them — when at least one does; a report that does not add up
- * keeps what all its layouts agree on.
- */
-function decide(candidates: Laid[][], valueRows: readonly GridRow[], widths: readonly number[], formatId: FormatId, table: TableId): (string[] | null)[] {
+type Relation = { plus: string[]; minus: string[] };
+
+/** The table's arithmetic over its value rows: every relation Σ plus = Σ minus, and how to test one. */
+function arithmeticOf(valueRows: readonly GridRow[], formatId: FormatId, table: TableId) {
   const index = formatIndex(formatId);
   const ids = valueRows.map((r) => r.cells.filter((c) => c.kind === 'value').map((c) => c.cellId!));
   const rowOf = new Map<string, number>();
   ids.forEach((row, i) => row.forEach((id) => rowOf.set(id, i)));
   // Σ plus = Σ minus: every 总计 of the format, and T3's balance (一 + 二 = 三（七） + 四) per column
-  const sums: { plus: string[]; minus: string[] }[] = index.sums
+  const sums: Relation[] = index.sums
     .filter((s) => index.cellById.get(s.total)?.table === table)
     .map((s) => ({ plus: [s.total], minus: [...s.parts] }));
   if (table === 't3')
@@ -266,17 +332,35 @@ function decide(candidates: Laid[][], valueRows: readonly GridRow[], widths: rea
       const rel = { plus: [`t3.new.${col}`, `t3.carriedIn.${col}`], minus: [`t3.resultTotal.${col}`, `t3.carriedOut.${col}`] };
       if ([...rel.plus, ...rel.minus].every((id) => rowOf.has(id))) sums.push(rel);
     }
-  const cellsOf = (s: (typeof sums)[number]) => [...s.plus, ...s.minus];
-  const holds = (get: (id: string) => number | undefined, s: (typeof sums)[number]) => {
+  const cellsOf = (s: Relation) => [...s.plus, ...s.minus];
+  const holds = (get: (id: string) => number | undefined, s: Relation) => {
     const plus = s.plus.map(get);
     const minus = s.minus.map(get);
     if ([...plus, ...minus].some((p) => p === undefined)) return undefined;
     const total = (xs: (number | undefined)[]) => xs.reduce((a: number, b) => a + b!, 0);
     return Math.abs(total(plus) - total(minus)) < 1e-6;
   };
+  /** Rows r.. read as `rows` keep every sum inside each of them, and each has one (a check that means something). */
+  const rowsHold = (r: number, rows: readonly string[][]) =>
+    rows.every((vals, k) => {
+      const inRow = sums.filter((s) => cellsOf(s).every((id) => rowOf.get(id) === r + k));
+      const get = (id: string) => num(vals[ids[r + k]!.indexOf(id)]!);
+      return inRow.length > 0 && inRow.every((s) => holds(get, s) === true);
+    });
+  return { ids, rowOf, sums, cellsOf, holds, rowsHold };
+}
+
+/**
+ * The rows every plausible layout agrees on (null where they do not). Layouts and splits that break the
+ * table's sums give way to those that keep them — when at least one does; a report that does not add up
+ * keeps what all its layouts agree on.
+ */
+function decide(candidates: Laid[][], valueRows: readonly GridRow[], widths: readonly number[], formatId: FormatId, table: TableId): (string[] | null)[] {
+  const { ids, rowOf, sums, cellsOf, holds } = arithmeticOf(valueRows, formatId, table);
   // each layout: per row, the value lists still possible
   const options = candidates.map((layout) =>
     layout.map((laid, i) => {
+      if ('unknown' in laid) return [];
       if ('values' in laid) return [laid.values];
       const unit = /\D*$/.exec(laid.digits)![0];
       const all = splits(laid.digits.slice(0, laid.digits.length - unit.length), widths[i]!).map((p) => (unit ? [...p.slice(0, -1), p[p.length - 1] + unit] : p));
