@@ -8,12 +8,30 @@ import { yearIn } from './normalize';
 
 const YEAR = /(20\d\d|[二][〇零ＯO一二三四五六七八九]{3})\s*年度?/;
 
+/** A web page's breadcrumb ("当前位置：首页 > 政务公开 > …"), copied along with the article. */
+const BREADCRUMB = /^(当前位置|您的位置|您现在的位置|你的位置|所在位置|位置)\s*[:：]\s*/;
+/** A field label a crawler or a CMS puts before the article's title. */
+const TITLE_LABEL = /^(文章标题|信息名称|标题|题目|名称)\s*[:：]\s*/;
+
+/**
+ * A line of the page around the title without its furniture: a markdown `#`, a "标题：" label, and a
+ * breadcrumb — reduced to its last step when that is the report's title, else to nothing.
+ */
+export function stripFurniture(line: string): string {
+  let t = line.trim().replace(/^#{1,6}\s*/, '');
+  if (BREADCRUMB.test(t)) {
+    const last = t.replace(BREADCRUMB, '').split(/\s*[>＞›»→]\s*/).pop()?.trim() ?? '';
+    t = YEAR.test(last.replace(/\s+/g, '')) && last.includes('报告') ? last : '';
+  }
+  return t.replace(TITLE_LABEL, '').trim();
+}
+
 /**
  * "市教育局2020年政府信息公开工作年度报告", "2023年XX区人民政府政府信息公开工作年度报告",
  * "XX县人民政府关于2021年度政府信息公开工作的年度报告" → agency and year.
  */
 export function parseTitle(title: string): { agency: string | null; year: number | null } {
-  const t = title.replace(/[\s\u00A0\u3000]+/g, '');
+  const t = stripFurniture(title).replace(/[\s\u00A0\u3000]+/g, '');
   const year = yearIn(t);
   const m = YEAR.exec(t);
   let agency = '';
@@ -31,7 +49,10 @@ export function parseTitle(title: string): { agency: string | null; year: number
   return { agency: agency || null, year };
 }
 
-const NOT_UNITS = /城乡|乡村|城镇|乡镇企业|市场|城市|都市|超市|区域|社区|小区|景区|园区|辖区|片区|城区|市民|市政/g;
+// 城区 (主城区) is no unit, but 东城区 and 西城区 (Beijing's districts) are
+const NOT_UNITS = /城乡|乡村|城镇|乡镇企业|市场|城市|都市|超市|区域|社区|小区|景区|园区|辖区|片区|(?<![东西])城区|市民|市政/g;
+/** The four municipalities directly under the central government: their 市 is a province. */
+const MUNICIPALITY = /^(北京|天津|上海|重庆)市/;
 
 /** The agency level suggested by the name, or null when nothing in it tells. */
 export function guessLevel(name: string): AgencyLevel | null {
@@ -49,7 +70,9 @@ export function guessLevel(name: string): AgencyLevel | null {
   }
   if (!best) return null;
   if (best.unit === 'township') return 'township';
-  return government ? best.unit : `${best.unit}-department`;
+  // 北京市教育委员会, 上海市财政局, 重庆市人民政府办公厅: the municipality's own bodies are province-level
+  const unit = best.unit === 'city' && MUNICIPALITY.test(n) && best.at === 2 ? 'province' : best.unit;
+  return government ? unit : `${unit}-department`;
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import { FORMATS, getFormat, type SectionId } from '../../shared/format/index';
 import { cell, type SourceBlock, type SourceRow } from './model';
-import { parseTitle } from './agency';
+import { parseTitle, stripFurniture } from './agency';
 import { normalizeLabel } from './normalize';
 
 const SECTIONS = getFormat('GOV-2021').sections;
@@ -98,8 +98,12 @@ export function outline(blocks: readonly SourceBlock[], titleHint?: string): Out
   for (let k = i; k < blocks.length && lead.length < MAX_LEAD_LINES; k++) {
     const b = blocks[k];
     if (!isPara(b)) break;
-    const t = b.text.trim();
-    if (!t) continue;
+    const t = stripFurniture(b.text);
+    if (!t) {
+      // a breadcrumb or a bare "标题：" label above the title: not part of it
+      if (b.text.trim()) dropped.push(b.text.trim());
+      continue;
+    }
     if (t.length > MAX_TITLE_LINE_CHARS || matchSectionHeading(t)) break;
     lead.push(t);
     if (!normalizeLabel(t).includes('报告')) continue;
@@ -110,6 +114,9 @@ export function outline(blocks: readonly SourceBlock[], titleHint?: string): Out
       title.push(...lead.slice(from));
       dropped.push(...lead.slice(0, from));
       i = k + 1;
+      // a breadcrumb that ends in the title, then the title itself: read once
+      const joined = normalizeLabel(title.join(''));
+      while (isPara(blocks[i]) && normalizeLabel(stripFurniture((blocks[i] as { text: string }).text)) === joined) i++;
     }
     break;
   }
