@@ -279,9 +279,13 @@ export const api = {
   'reports.delete': method(ByReport, Ok),
   'reports.undelete': method(ByReport, Ok),
   /** Import a file (exchange .json, .docx, .html, .txt) as a new report, or just parse it with `dryRun`. */
+  /**
+   * `agency`: the name and level the user corrected in the import dialog, instead of what the title gave.
+   * `findings`: the file checked as published — what 检查 and `gov-report check` report for it.
+   */
   'reports.import': method(
-    FileInput.extend({ agencyId: Id.optional(), dryRun: z.boolean().optional(), replace: z.boolean().optional() }),
-    z.object({ report: ReportDetail.nullable(), importReport: ImportReport, parsed: z.unknown() }),
+    FileInput.extend({ agencyId: Id.optional(), agency: AgencyRef.optional(), dryRun: z.boolean().optional(), replace: z.boolean().optional() }),
+    z.object({ report: ReportDetail.nullable(), importReport: ImportReport, parsed: z.unknown(), findings: z.array(Finding) }),
   ),
 
   'backups.list': method(z.object({}), z.array(Backup)),

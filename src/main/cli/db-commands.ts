@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import type { ImportReport, ReportSummary } from '../../shared/api';
 import { REPORT_STATUS_NAMES } from '../../shared/api';
 import { AppError, type ApiError } from '../../shared/errors';
+import type { FormatId } from '../../shared/format/index';
 import { defaultDbPath } from '../paths';
 import { openCore, type Core } from '../services/core';
 import { acquireLock, beijingTime, defaultBackupDir, listBackups, restoreBackupFile, type BackupInfo } from '../storage/index';
@@ -65,9 +66,9 @@ export async function dbCommand(args: string[], io: Io): Promise<number> {
         for (const f of files) {
           const r = await core.dispatch('reports.import', { fileName: basename(f.path), data: f.data, replace: !!p.values.replace });
           if (r.ok) {
-            const v = r.value as { report: { id: number; agency: { name: string }; year: number }; importReport: ImportReport };
+            const v = r.value as { report: { id: number; agency: { name: string }; year: number; format: FormatId }; importReport: ImportReport };
             io.out(`已导入：${f.path} → “${v.report.agency.name}”${v.report.year} 年度报告（编号 ${v.report.id}）\n`);
-            if (v.importReport.messages.length > 0) io.err(importSummary(v.importReport));
+            if (v.importReport.messages.length > 0) io.err(importSummary(v.importReport, v.report));
           } else {
             failed++;
             if (exitCodeOf(r.error.code) === 3) storageFailed = true;

@@ -1,6 +1,7 @@
 /** Commands on report files: check, export, new, import. None of them touches the database. */
 import type { ImportReport } from '../../shared/api';
-import { runChecks } from '../../shared/checks/index';
+import { checkAsPublished } from '../../shared/checks/index';
+import { importReportText, type ImportedInfo } from '../../shared/importReport';
 import { AppError } from '../../shared/errors';
 import { SEVERITY_NAMES, type Finding } from '../../shared/findings';
 import { toExchange, type ReportDoc } from '../../shared/report';
@@ -12,9 +13,9 @@ import { readReport, writeOutput } from './files';
 import type { Io } from './io';
 
 
+/** The command line checks a report as it would be published — the one path the import dialog and 检查 share. */
 export function findingsFor(doc: ReportDoc, previous: ReportDoc | null): Finding[] {
-  // The command line checks a report as it would be published: a blank cell is an error (cell.missing).
-  return runChecks(doc, { previous, forExport: true });
+  return checkAsPublished(doc, previous);
 }
 
 const sameAgency = (a: string, b: string) => a.normalize('NFKC').replace(/\s+/g, '') === b.normalize('NFKC').replace(/\s+/g, '');
@@ -31,10 +32,9 @@ function describeDoc(doc: ReportDoc): string {
   return `“${doc.agency.name}”${doc.year} 年度报告（${doc.format}）`;
 }
 
-export function importSummary(report: ImportReport): string {
-  const lines = [`导入：识别 ${report.matched} 项`];
-  for (const m of report.messages) lines.push(`  [${{ info: '信息', warning: '注意', error: '错误' }[m.level]}] ${m.where ? `${m.where}：` : ''}${m.message}`);
-  return lines.join('\n') + '\n';
+/** The import report for the reader: the same grouped lines and format name as the app's import dialog. */
+export function importSummary(report: ImportReport, doc: ImportedInfo | null = null): string {
+  return importReportText(report, doc);
 }
 
 /** One finding per block: number, severity and rule; the message; the cells to look at. */
@@ -66,7 +66,7 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
   if (p.values.json) {
     io.out(JSON.stringify({ findings: findings.map(({ rule, severity, cells, message }) => ({ rule, severity, cells, message })) }, null, 2) + '\n');
   } else {
-    if (current.report.source !== 'exchange') io.err(importSummary(current.report));
+    if (current.report.source !== 'exchange') io.err(importSummary(current.report, current.doc));
     const warnings = findings.filter((f) => f.severity === 'warning').length;
     io.out(`检查${describeDoc(current.doc)}${previous ? `，对照 ${previous.year} 年度报告` : ''}：${errors} 处错误，${warnings} 条提醒，${findings.length - errors - warnings} 条信息\n`);
     if (findings.length > 0) io.out('\n' + findingsTable(findings));
@@ -119,7 +119,7 @@ export async function importCommand(args: string[], io: Io): Promise<number> {
   } else {
     // The exchange file on stdout (to redirect into a file), the import report for the reader on stderr.
     io.out(JSON.stringify(toExchange(doc), null, 2) + '\n');
-    io.err(importSummary(report));
+    io.err(importSummary(report, doc));
   }
   return 0;
 }

@@ -1,5 +1,6 @@
 /** reports.import and the file reading the CLI shares: an exchange .json, or .docx/.html/.txt through the importers. */
 import { IMPORT_SOURCE_NAMES, type ImportReport } from '../../shared/api';
+import { checkAsPublished } from '../../shared/checks/index';
 import { AppError, invalidInput } from '../../shared/errors';
 import { formatIndex } from '../../shared/format/index';
 import { ExchangeFile, toExchange, type ReportDoc } from '../../shared/report';
@@ -86,10 +87,14 @@ export function importedState(doc: ReportDoc): ReportState {
 }
 
 export const importHandlers: Handlers<'reports.import'> = {
-  'reports.import': async ({ fileName, data, agencyId, dryRun, replace }, { store }) => {
+  'reports.import': async ({ fileName, data, agencyId, agency: corrected, dryRun, replace }, { store }) => {
     const bytes = Buffer.from(data, 'base64');
-    const { doc, report: importReport } = await readReportFile(fileName, bytes);
-    if (dryRun) return { report: null, importReport, parsed: toExchange(doc) };
+    const read = await readReportFile(fileName, bytes);
+    const importReport = read.report;
+    const doc = corrected ? { ...read.doc, agency: corrected } : read.doc;
+    // the one check path of a published file (gov-report check, 检查): the dialog shows what they show
+    const findings = checkAsPublished(doc);
+    if (dryRun) return { report: null, importReport, parsed: toExchange(doc), findings };
     return store.transaction(() => {
       const agency = agencyId !== undefined ? store.agency(agencyId) : (store.agencyByName(doc.agency.name) ?? store.createAgency(doc.agency, false));
       const state = importedState(doc);
@@ -113,7 +118,7 @@ export const importHandlers: Handlers<'reports.import'> = {
         );
       }
       const r = store.report(id);
-      return { report: toDetail(store, r), importReport, parsed: toExchange(doc) };
+      return { report: toDetail(store, r), importReport, parsed: toExchange(doc), findings };
     });
   },
 };

@@ -20,7 +20,7 @@ function typeChecks(ctx: CheckContext): void {
   }
 }
 
-function missingChecks(ctx: CheckContext): void {
+export function missingChecks(ctx: CheckContext): void {
   const byRow = new Map<string, string[]>();
   for (const c of ctx.index.cells) {
     if (ctx.value(c.id) !== null || (ctx.cells[c.id] !== null && ctx.cells[c.id] !== undefined)) continue;

@@ -9,7 +9,7 @@ import type { Finding, Severity } from '../findings';
 import type { ReportDoc } from '../report';
 import { applyAcknowledgements } from './acknowledgements';
 import { arithmeticChecks } from './arithmetic';
-import { cellChecks } from './cells';
+import { cellChecks, missingChecks } from './cells';
 import { makeContext } from './context';
 import { repetitionCheck } from './repetition';
 import { t2Checks } from './t2';
@@ -17,7 +17,8 @@ import { documentChecks } from './textFormat';
 import { textNumberChecks } from './textNumbers';
 import { mismatchFindings } from './unit-sums';
 import { unreadChecks } from './unread';
-import type { CheckOptions } from './types';
+import type { CheckOptions, PreviousReport } from './types';
+import { TABLE_NAMES } from '../format/index';
 import { xyearChecks } from './xyear';
 
 export type { CheckOptions, InvalidEntry, PreviousReport, RuleId } from './types';
@@ -50,6 +51,48 @@ export function runChecks(doc: ReportDoc, options: CheckOptions = {}): Finding[]
     .map((f, i) => [f, i] as const)
     .sort((a, b) => SEVERITY_ORDER[a[0].severity] - SEVERITY_ORDER[b[0].severity] || a[1] - b[1])
     .map(([f]) => f);
+}
+
+/**
+ * A report as it would be published: every blank cell is an error (cell.missing). The one check path of a
+ * published file — `gov-report check`, the import dialog (dry run) and the editor's 检查 list this.
+ */
+export function checkAsPublished(doc: ReportDoc, previous: PreviousReport | null = null): Finding[] {
+  return runChecks(doc, { previous, forExport: true });
+}
+
+/**
+ * Only the blanks a published report may not have (cell.missing, as checkAsPublished finds them): what the
+ * editor's 检查 lists beside its live findings, without running every rule twice per keystroke.
+ */
+export function blankFindings(doc: ReportDoc, options: CheckOptions = {}): Finding[] {
+  const findings: Finding[] = [];
+  missingChecks(makeContext(doc, { ...options, forExport: true }, findings));
+  return findings;
+}
+
+/**
+ * cell.missing folded into one finding per table ("表三：134 格尚未填写"), cells all listed; a blank 总计 that
+ * says the value it should hold stays on its own. Other findings pass through in order.
+ */
+export function foldBlanks(findings: readonly Finding[]): Finding[] {
+  const byTable = new Map<TableId, Finding[]>();
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const table = f.cells[0]?.split('.')[0] as TableId | undefined;
+    if (f.rule !== 'cell.missing' || f.expected !== undefined || !table || !(table in TABLE_NAMES)) out.push(f);
+    else byTable.set(table, [...(byTable.get(table) ?? []), f]);
+  }
+  for (const [table, list] of byTable) {
+    const cells = list.flatMap((f) => f.cells);
+    out.push({
+      rule: 'cell.missing',
+      severity: list[0]!.severity,
+      cells,
+      message: `${TABLE_NAMES[table]}：${cells.length} 格尚未填写；导出的表格须填写数字，没有的填 0`,
+    });
+  }
+  return out;
 }
 
 export interface SeverityCounts {

@@ -87,6 +87,7 @@ const T2: BlockTableDef = {
 
 export const GOV_2019: FormatDefinition = {
   id: 'GOV-2019',
+  name: '2019 年试行格式',
   notice: '国办公开办函〔2019〕60号',
   title: REPORT_TITLE_SUFFIX,
   // 2019 has a fifth block, 第二十条第（九）项 (政府集中采购): the guidance of part 二 names it too.

@@ -61,6 +61,7 @@ const T2: BlockTableDef = {
 
 export const GOV_2021: FormatDefinition = {
   id: 'GOV-2021',
+  name: '2021 年格式',
   notice: '国办公开办函〔2021〕30号',
   title: REPORT_TITLE_SUFFIX,
   sections: SECTIONS,

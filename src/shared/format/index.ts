@@ -41,6 +41,12 @@ export function formatShortName(format: FormatId): string {
   return year ? `${year}年格式` : getFormat(format).notice;
 }
 
+/** "2019 年试行格式（国办公开办函〔2019〕60号）": the format in words, with the notice that mandates it. */
+export function formatName(format: FormatId): string {
+  const f = getFormat(format);
+  return `${f.name}（${f.notice}）`;
+}
+
 /** A leaf of a header or row tree with the path of nodes leading to it. */
 export interface TreeLeaf<N> {
   node: N;

@@ -109,6 +109,8 @@ export interface FormatDefinition {
   id: FormatId;
   /** The notice that mandates the format. */
   notice: string;
+  /** The format in the user's words ("2019 年试行格式"): the import report and the editor name it so. */
+  name: string;
   title: string;
   sections: readonly SectionDef[];
   tables: Readonly<Record<TableId, TableDef>>;
