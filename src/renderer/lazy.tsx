@@ -47,6 +47,7 @@ const loaders = {
   statusSelect: () => import('./editor/StatusSelect').then((m) => ({ default: m.StatusSelect })),
   exportMenu: () => import('./editor/ExportMenu').then((m) => ({ default: m.ExportMenu })),
   conflictDialog: () => import('./editor/ConflictDialog').then((m) => ({ default: m.ConflictDialog })),
+  cellConflictDialog: () => import('./editor/ConflictDialog').then((m) => ({ default: m.CellConflictDialog })),
   importDialog: () => import('./home/ImportDialog').then((m) => ({ default: m.ImportDialog })),
   newReport: () => import('./home/NewReportDialog').then((m) => ({ default: m.NewReportDialog })),
   addAgency: () => import('./home/AddAgencyDialog').then((m) => ({ default: m.AddAgencyDialog })),
@@ -115,4 +116,5 @@ export const NewReportDialog = onceOpened(lazy(loaders.newReport), (p) => p.open
 export const AddAgencyDialog = onceOpened(lazy(loaders.addAgency), (p) => p.open);
 export const ExportMenu = onceOpened(lazy(loaders.exportMenu), (p) => p.anchor !== null);
 export const ConflictDialog = onceOpened(lazy(loaders.conflictDialog), (p) => p.conflict !== null);
+export const CellConflictDialog = onceOpened(lazy(loaders.cellConflictDialog), (p) => p.conflict !== null);
 export const AboutDialog = onceOpened(lazy(() => import('./home/AboutDialog').then((m) => ({ default: m.AboutDialog }))), (p) => p.open);

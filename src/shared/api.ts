@@ -66,6 +66,9 @@ export const ReportDetail = z.object({
 export type ReportDetail = z.infer<typeof ReportDetail>;
 
 export const SaveResult = z.object({ revision: z.number().int(), updatedAt: Timestamp });
+/** A cell saved elsewhere since the editor read it: the stored value (theirs) and the one not saved (yours). */
+export const CellConflict = z.object({ cell: z.string(), name: z.string(), theirs: CellValue, yours: CellValue });
+export type CellConflict = z.infer<typeof CellConflict>;
 
 export const Revision = z.object({
   revision: z.number().int(),
@@ -259,9 +262,17 @@ export const api = {
   ),
   'reports.duplicate': method(z.object({ id: Id, agencyId: Id.optional(), year: Year.optional() }), ReportDetail),
   'reports.open': method(ByReport, ReportDetail),
+  /**
+   * `was`: the value the editor showed before the change. When the stored value differs from it (another
+   * window or program saved the cell meanwhile) and from the new value, that cell is not saved: it is
+   * returned in `conflicts` with both versions; the other cells are saved. Without `was`, no check.
+   */
   'reports.updateCells': method(
-    z.object({ id: Id, changes: z.array(z.object({ cell: z.string().max(64), value: CellValue })).min(1).max(1000) }),
-    SaveResult,
+    z.object({
+      id: Id,
+      changes: z.array(z.object({ cell: z.string().max(64), value: CellValue, was: CellValue.optional() })).min(1).max(1000),
+    }),
+    SaveResult.extend({ conflicts: z.array(CellConflict) }),
   ),
   /** `base`: textHash of the text the editor changed; a different stored text gives stale_edit with both versions. */
   'reports.updateNarrative': method(

@@ -1,5 +1,5 @@
 /** reports.*: list, create, open, edit, status, acknowledgements, check, history, restore, trash. */
-import { REPORT_STATUS_NAMES } from '../../shared/api';
+import { REPORT_STATUS_NAMES, type CellConflict } from '../../shared/api';
 import { carriedInFrom, mapCells } from '../../shared/carryover';
 import { ruleName } from '../../shared/checks/index';
 import { AppError } from '../../shared/errors';
@@ -150,14 +150,26 @@ export const reportHandlers: Handlers<ReportMethods> = {
         }
       });
       if (problems.length) throw new AppError('invalid_input', `输入有误，未保存：\n${problems.slice(0, 10).join('\n')}`, { problems });
+      // A cell another writer changed since this editor read it is not overwritten: both versions go back.
+      // Computed 总计 follow their parts and are never a conflict of their own.
+      const conflicts: CellConflict[] = [];
+      const accepted = changes.filter((c) => {
+        if (c.was === undefined || (!r.manualTotals && index.totalCells.has(c.cell))) return true;
+        const stored = r.cells[c.cell] ?? null;
+        if (stored === c.was || stored === c.value) return true;
+        conflicts.push({ cell: c.cell, name: index.cellById.get(c.cell)!.name, theirs: stored, yours: c.value });
+        return false;
+      });
+      const edits = r.manualTotals ? accepted : accepted.filter((c) => !index.totalCells.has(c.cell));
+      if (conflicts.length > 0 && edits.length === 0) return { revision: r.revision, updatedAt: r.updatedAt, conflicts };
       const cells = { ...r.cells };
-      for (const c of changes) cells[c.cell] = c.value;
+      for (const c of accepted) cells[c.cell] = c.value;
       // Computed totals win over a typed total (a pasted block may include the 总计 column).
       const next = withTotals(r.format, cells, r.manualTotals);
       const writes = index.cells.filter((c) => c.id in next && (r.cells[c.id] ?? null) !== next[c.id]).map((c) => ({ cell: c.id, value: next[c.id] ?? null }));
       store.writeCells(id, writes);
       // Cells the user changed: computed 总计 the editor sends along are its arithmetic, not edits.
-      const entered = r.manualTotals ? changes.length : changes.filter((c) => !index.totalCells.has(c.cell)).length;
+      const entered = edits.length;
       const bulk = entered >= BULK_EDIT_CELLS;
       const saved = store.recordRevision(
         id,
@@ -167,7 +179,7 @@ export const reportHandlers: Handlers<ReportMethods> = {
         { ...r, cells: { ...r.cells, ...next } },
       );
       afterChange(store, id, true);
-      return saved;
+      return { ...saved, conflicts };
     }),
 
   'reports.updateNarrative': ({ id, key, text, base }, { store }) =>

@@ -11,7 +11,12 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import type { TextConflict } from './useReportState';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import type { CellConflicts, TextConflict } from './useReportState';
 
 function Version({ title, text, testId }: { title: string; text: string; testId: string }) {
   return (
@@ -46,6 +51,52 @@ export function ConflictDialog({ conflict, onResolve }: { conflict: TextConflict
         <Button onClick={() => onResolve('theirs')}>采用另一处的版本</Button>
         <Button variant="contained" onClick={() => onResolve('mine')}>
           保留本窗口的版本
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+const shown = (v: number | null) => (v === null ? '（空）' : String(v));
+
+/** The cells saved elsewhere, each with the other value and this window's, to keep one set. */
+export function CellConflictDialog({ conflict, onResolve }: { conflict: CellConflicts | null; onResolve: (keep: 'mine' | 'theirs') => void }) {
+  return (
+    <Dialog open={!!conflict} maxWidth="md" fullWidth aria-labelledby="cell-conflict-title" data-testid="cell-conflict-dialog">
+      <DialogTitle id="cell-conflict-title">表格已在别处被修改</DialogTitle>
+      <DialogContent>
+        <Typography variant="body2" sx={{ mb: 2 }}>
+          {conflict?.message}
+        </Typography>
+        <Box sx={{ maxHeight: 360, overflow: 'auto' }}>
+          <Table size="small" stickyHeader>
+            <TableHead>
+              <TableRow>
+                <TableCell>单元格</TableCell>
+                <TableCell align="right">另一处保存的数值</TableCell>
+                <TableCell align="right">本窗口的数值（尚未保存）</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {conflict?.cells.map((c) => (
+                <TableRow key={c.cell} data-testid="cell-conflict-row">
+                  <TableCell>{c.name}</TableCell>
+                  <TableCell align="right" data-testid="cell-conflict-theirs">
+                    {shown(c.theirs)}
+                  </TableCell>
+                  <TableCell align="right" data-testid="cell-conflict-yours">
+                    {shown(c.yours)}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Box>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={() => onResolve('theirs')}>采用另一处的数值</Button>
+        <Button variant="contained" onClick={() => onResolve('mine')}>
+          保留本窗口的数值
         </Button>
       </DialogActions>
     </Dialog>

@@ -27,6 +27,7 @@ import { useExport, type BlankFill } from '../common/useExport';
 import { blankCells } from '../common/blanks';
 import { defaultPreamble } from '../../shared/document/preamble';
 import {
+  CellConflictDialog,
   ConflictDialog,
   ExportMenu,
   Lazy,
@@ -97,7 +98,7 @@ export function Editor({ id, menu, onClose, view, onView }: { id: number; menu: 
 
 function saveText(save: SaveState): string {
   if (save.kind === 'saving') return '保存中…';
-  if (save.kind === 'error') return '保存失败，将自动重试';
+  if (save.kind === 'error') return save.code === 'stale_edit' ? '与别处的修改冲突，请选择' : '保存失败，将自动重试';
   return save.at ? `已保存 ${formatTime(save.at)}` : '已保存';
 }
 
@@ -418,6 +419,7 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
       </Box>
       {exportDialogs}
       <ConflictDialog conflict={state.conflict} onResolve={state.resolveConflict} />
+      <CellConflictDialog conflict={state.cellConflict} onResolve={state.resolveCellConflict} />
     </Box>
   );
 }

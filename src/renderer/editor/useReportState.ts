@@ -4,7 +4,7 @@
  * hidden and when it unloads (keepalive), so closing the window never loses a keystroke.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ReportDetail, ReportStatus } from '../../shared/api';
+import type { CellConflict, ReportDetail, ReportStatus } from '../../shared/api';
 import type { NarrativeKey } from '../../shared/format/index';
 import type { Acknowledgement, Cells } from '../../shared/report';
 import { applyComputedTotals } from '../../shared/totals';
@@ -28,6 +28,12 @@ export interface TextConflict {
   yours: string;
 }
 
+/** Cells saved in another window or program since this editor read them: both versions, neither overwritten. */
+export interface CellConflicts {
+  message: string;
+  cells: CellConflict[];
+}
+
 export interface ReportState {
   detail: ReportDetail;
   cells: Cells;
@@ -44,6 +50,9 @@ export interface ReportState {
   conflict: TextConflict | null;
   /** Keep this editor's text (saved over the other) or take the other version into the editor. */
   resolveConflict(keep: 'mine' | 'theirs'): void;
+  cellConflict: CellConflicts | null;
+  /** The same for cells: this editor's values saved over the others, or the others' shown here. */
+  resolveCellConflict(keep: 'mine' | 'theirs'): void;
 }
 
 function displayCells(detail: ReportDetail): Cells {
@@ -66,6 +75,10 @@ export function useReportState(initial: ReportDetail): ReportState {
   /** The text of each part as the service has it, as far as this editor knows: the base of the next save. */
   const serverText = useRef(new Map<NarrativeKey, string>(Object.entries(initial.narrative) as [NarrativeKey, string][]));
   const [conflict, setConflict] = useState<TextConflict | null>(null);
+  /** Each cell's value as the service has it, as far as this editor knows: the `was` of the next save. */
+  const serverCells = useRef(new Map<string, number | null>(Object.entries(initial.cells)));
+  const [cellConflict, setCellConflict] = useState<CellConflicts | null>(null);
+  const withWas = (changes: readonly { cell: string; value: number | null }[]) => changes.map((c) => ({ ...c, was: serverCells.current.get(c.cell) ?? null }));
   const baseOf = (key: NarrativeKey) => textHash(serverText.current.get(key) ?? '');
 
   const hasPending = () => pendingCells.current.size > 0 || pendingText.current.size > 0;
@@ -78,15 +91,33 @@ export function useReportState(initial: ReportDetail): ReportState {
     const sent = new Set<NarrativeKey>();
     try {
       let updatedAt: string | null = null;
+      const conflicts: CellConflict[] = [];
+      let stale: string | null = null;
       for (let i = 0; i < changes.length; i += 1000) {
-        updatedAt = (await client.send('reports.updateCells', { id, changes: changes.slice(i, i + 1000) })).updatedAt;
+        const batch = changes.slice(i, i + 1000);
+        const r = await client.send('reports.updateCells', { id, changes: withWas(batch) });
+        updatedAt = r.updatedAt;
+        const refused = new Set(r.conflicts.map((c) => c.cell));
+        for (const c of batch) if (!refused.has(c.cell)) serverCells.current.set(c.cell, c.value);
+        for (const c of r.conflicts) serverCells.current.set(c.cell, c.theirs);
+        conflicts.push(...r.conflicts);
+      }
+      if (conflicts.length > 0) {
+        // typed meanwhile: the newest value is "mine"; nothing is retried over the other until the user chooses
+        const cells = conflicts.map((c) => ({ ...c, yours: pendingCells.current.has(c.cell) ? (pendingCells.current.get(c.cell) ?? null) : c.yours }));
+        for (const c of cells) pendingCells.current.delete(c.cell);
+        const names = cells.slice(0, 3).map((c) => `“${c.name}”`).join('、');
+        stale = `${names}${cells.length > 3 ? ` 等 ${cells.length} 个单元格` : ''}已在另一个窗口或程序中被修改，为免覆盖，这些单元格本次未保存（其他修改已保存）。请对比两个版本，选择保留哪一个。`;
+        setCellConflict({ message: stale, cells });
       }
       for (const [key, text] of texts) {
         updatedAt = (await client.send('reports.updateNarrative', { id, key, text, base: baseOf(key) })).updatedAt;
         serverText.current.set(key, text);
         sent.add(key);
       }
-      if (!hasPending()) setSave({ kind: 'saved', at: updatedAt });
+      // not "saved" while some cells wait for the user's choice
+      if (stale) setSave({ kind: 'error', message: stale, code: 'stale_edit' });
+      else if (!hasPending()) setSave({ kind: 'saved', at: updatedAt });
     } catch (e) {
       const stale = e instanceof ClientError && e.code === 'stale_edit' ? (e.details as { key: NarrativeKey; theirs: string; yours: string }) : null;
       // keep what failed for the next attempt, unless a newer edit of the same field superseded it —
@@ -184,6 +215,26 @@ export function useReportState(initial: ReportDetail): ReportState {
     [client, id, flush, initial.format, updateCells],
   );
 
+  const resolveCellConflict = useCallback(
+    (keep: 'mine' | 'theirs') => {
+      if (!cellConflict) return;
+      setCellConflict(null);
+      // either way the other values are now the known base (serverCells holds them)
+      if (keep === 'mine') {
+        for (const c of cellConflict.cells) pendingCells.current.set(c.cell, c.yours);
+        schedule();
+      } else {
+        const next: Cells = { ...cellsRef.current };
+        for (const c of cellConflict.cells) next[c.cell] = c.theirs;
+        const shown = manualRef.current ? next : applyComputedTotals(initial.format, next);
+        cellsRef.current = shown;
+        setCells(shown);
+        if (!hasPending()) setSave({ kind: 'saved', at: null });
+      }
+    },
+    [cellConflict, schedule, initial.format],
+  );
+
   const resolveConflict = useCallback(
     (keep: 'mine' | 'theirs') => {
       if (!conflict) return;
@@ -209,7 +260,9 @@ export function useReportState(initial: ReportDetail): ReportState {
     pendingCells.current.clear();
     pendingText.current.clear();
     serverText.current = new Map(Object.entries(d.narrative) as [NarrativeKey, string][]);
+    serverCells.current = new Map(Object.entries(d.cells));
     setConflict(null);
+    setCellConflict(null);
     manualRef.current = d.manualTotals;
     const shown = displayCells(d);
     cellsRef.current = shown;
@@ -226,7 +279,7 @@ export function useReportState(initial: ReportDetail): ReportState {
     const onUnload = () => {
       if (!hasPending()) return;
       const changes = [...pendingCells.current].map(([cell, value]) => ({ cell, value }));
-      if (changes.length) client.sendOnUnload('reports.updateCells', { id, changes });
+      if (changes.length) client.sendOnUnload('reports.updateCells', { id, changes: withWas(changes) });
       for (const [key, text] of pendingText.current) client.sendOnUnload('reports.updateNarrative', { id, key, text, base: baseOf(key) });
       pendingCells.current.clear();
       pendingText.current.clear();
@@ -244,7 +297,7 @@ export function useReportState(initial: ReportDetail): ReportState {
   }, [client, id, flush]);
 
   return useMemo(
-    () => ({ detail, cells, save, updateCells, updateNarrative, setStatus, setManualTotals, setAcknowledged, flush, replace, conflict, resolveConflict }),
-    [detail, cells, save, updateCells, updateNarrative, setStatus, setManualTotals, setAcknowledged, flush, replace, conflict, resolveConflict],
+    () => ({ detail, cells, save, updateCells, updateNarrative, setStatus, setManualTotals, setAcknowledged, flush, replace, conflict, resolveConflict, cellConflict, resolveCellConflict }),
+    [detail, cells, save, updateCells, updateNarrative, setStatus, setManualTotals, setAcknowledged, flush, replace, conflict, resolveConflict, cellConflict, resolveCellConflict],
   );
 }
