@@ -2,7 +2,9 @@
 // entry module app.js and the chunks/ it and the lazy parts import), prints what the bundle is made of,
 // then runs scripts/build-electron.mjs when present (main and preload bundles).
 // Options: --outdir <dir> (default dist/renderer), --renderer-only, --metafile <file> (esbuild's metafile,
-// paths relative to the repository, for the bench's rows per chunk).
+// paths relative to the repository, for the bench's rows per chunk), --sourcemap (a .map beside each
+// renderer file, for bench/profile-cold-load.ts and the browser's developer tools; main and preload always
+// have theirs; electron-builder.yml never packages dist/**/*.map).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,6 +29,7 @@ const outdir = outIdx >= 0 ? resolve(argv[outIdx + 1]) : join(root, 'dist/render
 const rendererOnly = argv.includes('--renderer-only');
 const metaIdx = argv.indexOf('--metafile');
 const metafileOut = metaIdx >= 0 ? resolve(argv[metaIdx + 1]) : null;
+const sourcemap = argv.includes('--sourcemap');
 
 // The policy both transports send as a header (src/main/security/policy.ts), in its <meta> form.
 register();
@@ -70,17 +73,12 @@ rmSync(join(outdir, CHUNK_DIR), { recursive: true, force: true });
 const started = Date.now();
 let result;
 try {
-  result = await build({
-    entryPoints: { app: join(root, 'src/renderer/main.tsx'), boot: join(root, 'src/renderer/boot.ts') },
+  const common = {
     outdir,
     absWorkingDir: root,
     bundle: true,
     minify: true,
-    // ESM with splitting: each React.lazy part becomes a chunk loaded on demand, code shared by several
-    // parts goes into chunks of its own.
     format: 'esm',
-    splitting: true,
-    chunkNames: `${CHUNK_DIR}/[name]-[hash]`,
     target: ['chrome120'],
     platform: 'browser',
     jsx: 'automatic',
@@ -88,8 +86,17 @@ try {
     legalComments: 'none',
     logLevel: 'warning',
     metafile: true,
+    ...(sourcemap ? { sourcemap: 'linked', sourcesContent: false } : {}),
     tsconfig: join(root, 'src/renderer/tsconfig.json'),
-  });
+  };
+  const [app, boot] = await Promise.all([
+    // ESM with splitting: each React.lazy part becomes a chunk loaded on demand, code shared by several
+    // parts goes into chunks of its own.
+    build({ ...common, entryPoints: { app: join(root, 'src/renderer/main.tsx') }, splitting: true, chunkNames: `${CHUNK_DIR}/[name]-[hash]` }),
+    // boot.js on its own, one file without imports: it runs as soon as it has come (src/renderer/boot.ts)
+    build({ ...common, entryPoints: { boot: join(root, 'src/renderer/boot.ts') } }),
+  ]);
+  result = { metafile: { inputs: { ...app.metafile.inputs, ...boot.metafile.inputs }, outputs: { ...app.metafile.outputs, ...boot.metafile.outputs } } };
 } catch {
   console.error('界面打包失败 (renderer build failed)');
   process.exit(1);

@@ -1,6 +1,7 @@
 /**
  * boot.js, the page's first script (an async module of a few KB, run as soon as it arrives, before app.js
- * and React have been downloaded and evaluated). It does the two things that would otherwise wait for them:
+ * and React have been downloaded and evaluated). Built on its own, it imports no chunk (which would queue
+ * behind app.js's own over the browser's 6 connections). It does the two things that would otherwise wait for them:
  *  - preloads the chunks of the screen the address shows (the build lists them per screen in the page's
  *    <meta name="screen-chunks">), so they download beside app.js instead of after it;
  *  - starts the first screen's API requests (early.ts), so the data comes while the code is evaluated.
@@ -19,6 +20,9 @@ function screenChunks(): Record<string, string[]> {
 }
 
 const page = pageFromHash(window.location.hash);
+// the requests first: over HTTP/1.1 (browser mode) the browser opens 6 connections to the server and
+// sends queued requests in order, so they must not wait behind the screen's two dozen chunks
+startEarly(page);
 const chunks = screenChunks();
 const wanted = page.name === 'editor' ? ['editor', ...(page.view && /^s[234]$/.test(page.view) ? ['tablePart'] : [])] : ['home'];
 const have = new Set([...document.querySelectorAll('link[rel="modulepreload"]')].map((l) => l.getAttribute('href')));
@@ -30,4 +34,3 @@ for (const file of wanted.flatMap((w) => chunks[w] ?? [])) {
   link.href = file;
   document.head.appendChild(link);
 }
-startEarly(page);

@@ -51,17 +51,21 @@ describe('cold start', { skip: skip ?? false }, () => {
     await page.goto(app.server.url + hash);
     await page.getByTestId('save-state').or(page.getByRole('button', { name: '新建年度报告' })).first().waitFor();
     await context.close();
-    return released as string[] | null;
+    return { before: released as string[] | null, all: seen };
   }
 
   test('on an editor address: the agencies, the report and the editor chunk are asked for before app.js has come', async () => {
-    const before = await openHoldingAppJs('#/report/1', (s) => s.includes('/api/agencies.list') && s.includes('/api/reports.open') && s.some((p) => /\/chunks\/Editor-/.test(p)));
+    const { before, all } = await openHoldingAppJs('#/report/1', (s) => s.includes('/api/agencies.list') && s.includes('/api/reports.open') && s.some((p) => /\/chunks\/Editor-/.test(p)));
     assert.ok(before, 'released');
     assert.ok(before.includes('/api/reports.open'), before.join(' '));
+    // app.js takes boot.js's replies instead of asking again
+    assert.equal(all.filter((p) => p === '/api/agencies.list').length, 1, all.join(' '));
+    assert.equal(all.filter((p) => p === '/api/reports.open').length, 1, all.join(' '));
   });
 
   test('on the report list: the agencies and the list chunk before app.js, and no editor code', async () => {
-    const before = await openHoldingAppJs('#/', (s) => s.includes('/api/agencies.list') && s.some((p) => /\/chunks\/Home-/.test(p)));
+    const { before, all } = await openHoldingAppJs('#/', (s) => s.includes('/api/agencies.list') && s.some((p) => /\/chunks\/Home-/.test(p)));
+    assert.equal(all.filter((p) => p === '/api/agencies.list').length, 1, all.join(' '));
     assert.ok(before);
     assert.ok(!before.some((p) => /\/chunks\/Editor-/.test(p)), before.join(' '));
     assert.ok(!before.includes('/api/reports.open'));
