@@ -12,6 +12,7 @@ import type { Finding } from '../../shared/findings';
 import { formatIndex, type FormatId, type SectionDef, type TableId } from '../../shared/format/index';
 import type { Cells } from '../../shared/report';
 import { ReportTableEditor, type ReportTableEditorProps } from '../table/ReportTableEditor';
+import { FloatingLabelBox } from './FloatingLabelBox';
 import { Guidance, NarrativeField } from './TextPart';
 
 /** Whether a table has 总计 cells (T3, T4) — T2 has none, so no totals switch there. */
@@ -81,6 +82,7 @@ export function TablePart(p: TablePartProps) {
         minRows={3}
         repeated={p.repeated}
         label="表格说明（可不填，印在表格之后）"
+        box={FloatingLabelBox}
       />
     </Box>
   );

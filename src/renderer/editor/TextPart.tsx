@@ -6,13 +6,12 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Collapse from '@mui/material/Collapse';
-import FormControl from '@mui/material/FormControl';
-import InputLabel from '@mui/material/InputLabel';
 import OutlinedInput, { type OutlinedInputProps } from '@mui/material/OutlinedInput';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useId, useState } from 'react';
+import { useId, useState, type ComponentType } from 'react';
 import { REPETITION_THRESHOLD } from '../../shared/checks/index';
+import type { Theme } from '@mui/material/styles';
 import type { SectionDef } from '../../shared/format/index';
 import type { Finding } from '../../shared/findings';
 import { charCount, withScaffold } from './text';
@@ -33,9 +32,8 @@ export function Guidance({ text }: { text: string }) {
   );
 }
 
-type TextBoxProps = Omit<OutlinedInputProps, 'label' | 'sx'> & {
+export type TextBoxProps = Omit<OutlinedInputProps, 'label' | 'sx'> & {
   label?: string;
-  shrink?: boolean;
   /** Space under the box, in theme units. */
   spaceBelow?: number;
   /** The text's size and spacing. */
@@ -45,20 +43,44 @@ type TextBoxProps = Omit<OutlinedInputProps, 'label' | 'sx'> & {
 /**
  * A multi-line text box as MUI's TextField (outlined) draws it, built from its parts: TextField also brings
  * the filled and standard inputs, the select and its menu (some 40 KB), which the editor's first frame
- * does not need. With a label, the label sits on the outline as TextField's does; `shrink` keeps it there.
+ * does not need. A label stays on the outline (TextField's shrunk label: same place, size, colour and
+ * focus colour, drawn here without FormControl and InputLabel, 7 KB more). A label that moves into the box
+ * when it is empty is FloatingLabelBox (./FloatingLabelBox), for the table notes in their lazy chunk.
  */
-function TextBox({ label, shrink, spaceBelow, textSx, ...input }: TextBoxProps) {
+export function TextBox({ label, spaceBelow, textSx, ...input }: TextBoxProps) {
   const id = useId();
   if (!label) return <OutlinedInput multiline fullWidth {...input} sx={{ mb: spaceBelow, ...textSx }} />;
   return (
-    <FormControl fullWidth sx={{ mb: spaceBelow }}>
-      <InputLabel id={`${id}-label`} htmlFor={id} shrink={shrink}>
+    <Box sx={{ position: 'relative', display: 'flex', flexDirection: 'column', minWidth: 0, mb: spaceBelow, '&:focus-within > label': { color: 'primary.main' } }}>
+      <Box component="label" id={`${id}-label`} htmlFor={id} sx={SHRUNK_LABEL}>
         {label}
-      </InputLabel>
-      <OutlinedInput id={id} multiline fullWidth label={label} notched={shrink} {...input} sx={textSx} />
-    </FormControl>
+      </Box>
+      <OutlinedInput id={id} multiline fullWidth label={label} notched {...input} sx={textSx} />
+    </Box>
   );
 }
+
+/** InputLabel's outlined, shrunk look (MUI's InputLabel and FormLabel styles). */
+const SHRUNK_LABEL = {
+  typography: 'body1',
+  lineHeight: '1.4375em',
+  color: 'text.secondary',
+  p: 0,
+  display: 'block',
+  position: 'absolute',
+  left: 0,
+  top: 0,
+  zIndex: 1,
+  transformOrigin: 'top left',
+  transform: 'translate(14px, -9px) scale(0.75)',
+  maxWidth: 'calc(133% - 32px)',
+  whiteSpace: 'nowrap',
+  overflow: 'hidden',
+  textOverflow: 'ellipsis',
+  userSelect: 'none',
+  transition: (t: Theme) =>
+    t.transitions.create(['color', 'transform', 'max-width'], { duration: t.transitions.duration.shorter, easing: t.transitions.easing.easeOut }),
+} as const;
 
 export interface TextPartProps {
   section: SectionDef;
@@ -70,14 +92,16 @@ export interface TextPartProps {
   label?: string;
   /** Share of this text repeated from last year's report (0–1), when last year's is known. */
   repeated?: number | null;
+  /** The text box (TextBox unless given). */
+  box?: ComponentType<TextBoxProps>;
 }
 
-export function NarrativeField({ section, text, onChange, findings, minRows = 14, label, repeated }: TextPartProps) {
+export function NarrativeField({ section, text, onChange, findings, minRows = 14, label, repeated, box: Field = TextBox }: TextPartProps) {
   const repetition = findings.find((f) => f.rule === 'text.repetition');
   const share = repeated == null ? null : Math.round(repeated * 100);
   return (
     <Box>
-      <TextBox
+      <Field
         minRows={minRows}
         label={label}
         value={text}
@@ -123,7 +147,6 @@ export function TextPart(props: TextPartProps & { preamble?: { text: string; onC
           onChange={(e) => preamble.onChange(e.target.value)}
           spaceBelow={2}
           // The label stays above the box so the default preamble (the placeholder) is seen before a click.
-          shrink
           inputProps={{ 'data-testid': 'narrative-preamble' }}
         />
       )}
