@@ -67,7 +67,7 @@ describe('批量检查 page', { skip: skip ?? false }, () => {
     const progress = (await page.evaluate('window.__progress')) as string[];
     assert.ok(progress.some((t) => /^已读取 ([1-9]\d*) \/ 25$/.test(t)), `progress shown as N / 25: ${progress.join(' | ')}`);
     assert.ok(progress.some((t) => /^正在读取：\d{4}-云溪县/.test(t)), 'the file being read is named');
-    assert.match((await summary.textContent()) ?? '', /共 25 个文件：24 份已读取.*1 个文件无法读取.*另有 2 个非报告文件/);
+    assert.match((await summary.textContent()) ?? '', /共 25 个文件：24 份已读取.*1 个文件无法读取.*另有 2 个所选文件不是报告文件或在子文件夹中/);
 
     const rows = page.getByTestId('audit-row');
     assert.equal(await rows.count(), 25);
@@ -110,6 +110,24 @@ describe('批量检查 page', { skip: skip ?? false }, () => {
     const html = page.waitForEvent('download');
     await page.getByTestId('audit-save-html').click();
     assert.match((await html).suggestedFilename(), /批量检查结果\.html$/);
+
+    // to the report list and back: the result is still there to save
+    await page.getByRole('button', { name: '返回报告列表' }).click();
+    await page.getByTestId('report-list').waitFor();
+    await page.getByRole('button', { name: '批量检查', exact: true }).click();
+    assert.equal(await page.getByTestId('audit-row').count(), 25);
+  });
+
+  test('files dropped on the page are checked', async () => {
+    const docx = readFileSync(join(dir, '各单位年报', readdirSync(join(dir, '各单位年报')).find((f) => f.endsWith('.docx'))!));
+    await page.getByTestId('audit-page').evaluate((el, bytes) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(bytes)], '拖入的报告.docx'));
+      dt.items.add(new File(['x'], '照片.jpg'));
+      el.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, [...docx]);
+    await page.getByTestId('audit-summary').filter({ hasText: '共 1 个文件：1 份已读取' }).waitFor({ timeout: 30_000 });
+    assert.equal(await page.locator('[data-testid="audit-row"][data-file="拖入的报告.docx"]').count(), 1);
   });
 
   test('cancel half-way: the files read so far are the rows', async () => {

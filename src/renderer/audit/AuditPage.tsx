@@ -61,13 +61,43 @@ export function reportFilesOf(files: readonly File[]): { reports: File[]; skippe
   return { reports, skipped: files.length - reports.length };
 }
 
+/**
+ * The files of a drop: dropped files as they are, a dropped folder as the report files directly inside it
+ * (the drop gives a folder as an entry to read, not as a file).
+ */
+async function droppedFiles(items: DataTransferItemList): Promise<File[]> {
+  const entries = [...items].map((i) => i.webkitGetAsEntry?.()).filter((e): e is FileSystemEntry => !!e);
+  const fileOf = (e: FileSystemFileEntry) => new Promise<File>((resolve, reject) => e.file(resolve, reject));
+  const out: File[] = [];
+  for (const entry of entries) {
+    if (entry.isFile) out.push(await fileOf(entry as FileSystemFileEntry));
+    else if (entry.isDirectory) {
+      const reader = (entry as FileSystemDirectoryEntry).createReader();
+      // readEntries gives the folder in pieces (about 100 at a time) until an empty piece
+      for (;;) {
+        const piece = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
+        if (piece.length === 0) break;
+        for (const child of piece) if (child.isFile) out.push(await fileOf(child as FileSystemFileEntry));
+      }
+    }
+  }
+  return out;
+}
+
+/** The last result, kept while the app runs: back from the report list, the page shows it again (the core keeps the job for saving). */
+let lastResult: Result | null = null;
+
 const DEADLINE_LABELS = { unknown: '未知', onTime: '按时', late: '逾期' } as const;
 
 export function AuditPage() {
   const client = getClient();
   const { notify } = useFeedback();
   const [progress, setProgress] = useState<Progress | null>(null);
-  const [result, setResult] = useState<Result | null>(null);
+  const [result, setResultState] = useState<Result | null>(lastResult);
+  const setResult = (r: Result | null) => {
+    lastResult = r;
+    setResultState(r);
+  };
   const [error, setError] = useState<string | null>(null);
   const [expanded, setExpanded] = useState<string | null>(null);
   const [onlyProblems, setOnlyProblems] = useState(false);
@@ -80,6 +110,8 @@ export function AuditPage() {
   useEffect(() => {
     folderInput.current?.setAttribute('webkitdirectory', '');
   }, []);
+  // leaving the page stops a check in progress: nobody is there to see it finish
+  useEffect(() => () => cancelRef.current?.(), []);
 
   const run = async (picked: File[]) => {
     const { reports, skipped } = reportFilesOf(picked);
@@ -201,7 +233,11 @@ export function AuditPage() {
         if (busy) return;
         e.preventDefault();
         e.stopPropagation();
-        void run([...e.dataTransfer.files]);
+        const items = e.dataTransfer.items;
+        const files = [...e.dataTransfer.files];
+        void droppedFiles(items)
+          .catch(() => files)
+          .then((picked) => run(picked.length ? picked : files));
       }}
     >
       <Typography variant="h6" component="h2">
@@ -267,7 +303,7 @@ export function AuditPage() {
           <Alert severity={result.cancelled || unreadable || withErrors ? 'warning' : 'success'} data-testid="audit-summary">
             {result.cancelled && '已取消。'}共 {rows.length} 个文件：{read.length} 份已读取，其中 {withErrors} 份有错误
             {late > 0 && `、${late} 份逾期发布`}；{unreadable} 个文件无法读取。
-            {result.skipped > 0 && `所选文件夹中另有 ${result.skipped} 个非报告文件（或子文件夹中的文件）未检查。`}
+            {result.skipped > 0 && `另有 ${result.skipped} 个所选文件不是报告文件或在子文件夹中，未检查。`}
           </Alert>
           <FormControlLabel control={<Switch checked={onlyProblems} onChange={(e) => setOnlyProblems(e.target.checked)} />} label="只看有问题或无法读取的" />
           <Paper variant="outlined" sx={{ overflowX: 'auto' }}>
