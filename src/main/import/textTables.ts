@@ -21,8 +21,8 @@ import { coreLabel, normalizeLabel } from './normalize';
 const NUMBER = /^([+\-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?(万元|元|万)?|[减增][少加]?\d+|\/|／|—{1,2}|无)$/;
 /** Digits glued to the end of a label ("行政规范性文件3112", "政府集中采购00元"); the label does not end in a digit or an enumerator. */
 const GLUED = /^(.*[^\d.,．、\s])(\d+)(万元|元|万)?$/;
-/** An enumeration inside a label: "1.属于国家秘密", "（三）". */
-const ENUMERATOR = /(^|[^\d])\d{1,2}[.．、](?=[^\d])/g;
+/** A number with its measure word inside a sentence ("48 件", "2025 年", "60.4%"): narrative, not a table. */
+const COUNTED = /\d\s*(件|条|个|人次|人|次|年|月|日|项|家|场|期|篇|份|万|亿|%|％)/;
 /** A page number as printed in a footer. */
 const PAGE_NUMBER = /^([—–\-－~～]\s*\d{1,4}\s*[—–\-－~～]|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)$/;
 /** Longest run of glued digits that is tried (compositions grow fast). */
@@ -58,7 +58,7 @@ function parseLine(raw: string): Line {
     }
   }
   const text = tokens.join(' ');
-  const prose = /[。；！？]$/.test(text) || /\d/.test(text.replace(ENUMERATOR, '$1'));
+  const prose = /[。；！？]$/.test(text) || COUNTED.test(text);
   return { text, values, glued, prose, gap: false };
 }
 
@@ -162,7 +162,8 @@ function layouts(chunks: readonly Chunk[], widths: readonly number[], rowsHold: 
       let q = j + (chunks[j]?.anchor === i ? 1 : 0);
       while (q < chunks.length && (chunks[q]!.anchor === undefined || chunks[q]!.anchor! < i)) q++;
       const to = q < chunks.length ? chunks[q]!.anchor! : widths.length;
-      if (to > i || q === chunks.length)
+      // numbers left over before the anchor (a row split around another on one line) go unused
+      if (to > i || (q > j && q < chunks.length))
         for (const tail of from(q, to, 0)) out.push([...Array.from({ length: to - i }, () => ({ unknown: true as const })), ...tail]);
     }
     memo.set(key, out);
