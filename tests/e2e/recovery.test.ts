@@ -11,7 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { startServer } from '../../src/main/server/server';
 import { openCore } from '../../src/main/services/core';
+import { openAppCore } from '../../src/main/services/recovery-core';
 import { buildRenderer, launchBrowser, ROOT, settled, skipReason } from './harness';
 
 const skip = skipReason();
@@ -139,6 +141,51 @@ describe('the recovery screen', { skip: skip ?? false }, () => {
       await page.close();
     } finally {
       await stop(server.child);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('damage found while editing', { skip: skip ?? false }, () => {
+  test('the editor keeps the text behind a banner; 打开恢复页面 leads to the recovery screen, which restores the backup', async () => {
+    const build = mkdtempSync(join(tmpdir(), 'gov-e2e-recovery-live-'));
+    const dir = mkdtempSync(join(tmpdir(), 'gov-e2e-live-'));
+    buildRenderer(build);
+    const dbPath = await databaseWithBackup(dir, 1);
+    const core = openAppCore({ dbPath, mode: 'browser', version: 'test', autoBackup: false, integrity: false, log: () => {} });
+    const server = await startServer({ core, rootDir: build });
+    const browser = await launchBrowser();
+    try {
+      const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+      page.on('pageerror', (e) => console.error('page error:', e.message));
+      await page.goto(`${server.url}#/report/1`);
+      await page.getByTestId('save-state').waitFor();
+      await page.getByTestId('nav-s1').click();
+      await page.getByTestId('narrative-s1').waitFor();
+      // the disk fails under the open app: every page after the header is overwritten
+      const size = statSync(dbPath).size;
+      const fd = openSync(dbPath, 'r+');
+      for (let at = 4096; at < size; at += 4096) writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, at);
+      closeSync(fd);
+      await page.getByTestId('narrative-s1').fill('损坏之后输入的总体情况。');
+      const banner = page.getByTestId('storage-banner');
+      await banner.waitFor({ timeout: 15_000 });
+      assert.match((await banner.textContent()) ?? '', /使用中发现数据文件已损坏.*仍显示在编辑区中/);
+      assert.equal(await page.getByTestId('narrative-s1').inputValue(), '损坏之后输入的总体情况。', 'the text stays');
+      assert.equal(await page.getByTestId('recovery-screen').count(), 0, 'not taken away from the editor unasked');
+      await banner.getByRole('button', { name: '打开恢复页面' }).click();
+      await page.getByTestId('recovery-screen').waitFor({ timeout: 15_000 });
+      assert.match((await page.getByTestId('recovery-backup').first().textContent()) ?? '', /1 份/);
+      await page.getByTestId('recovery-backup').first().getByRole('button', { name: '恢复' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: '恢复' }).click();
+      await page.getByTestId('recovery-screen').waitFor({ state: 'detached', timeout: 20_000 });
+      assert.equal(core.problem, null);
+      assert.ok(readdirSync(dir).some((f) => /^reports\.sqlite\.damaged-/.test(f)));
+    } finally {
+      await browser.close();
+      await server.close();
+      await core.shutdown();
+      rmSync(build, { recursive: true, force: true });
       rmSync(dir, { recursive: true, force: true });
     }
   });
