@@ -14,7 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startServer } from '../../src/main/server/server';
 import { openCore } from '../../src/main/services/core';
 import { openAppCore } from '../../src/main/services/recovery-core';
-import { buildRenderer, launchBrowser, ROOT, settled, skipReason } from './harness';
+import { axeViolations, buildRenderer, launchBrowser, ROOT, settled, skipReason } from './harness';
 
 const skip = skipReason();
 
@@ -75,7 +75,8 @@ describe('the recovery screen', { skip: skip ?? false }, () => {
   });
 
   async function open(url: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    // bypassCSP: axe is injected from node_modules (the app's CSP forbids inline scripts)
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, bypassCSP: true });
     page.on('pageerror', (e) => console.error('page error:', e.message));
     await page.goto(url);
     await page.getByTestId('recovery-screen').waitFor({ timeout: 20_000 });
@@ -102,7 +103,7 @@ describe('the recovery screen', { skip: skip ?? false }, () => {
       const text = (await page.getByTestId('recovery-screen').textContent()) ?? '';
       assert.doesNotMatch(text, /gov-report|命令行|[A-Za-z]{4,} error/, 'no CLI, no raw English');
       await settled(page);
-      await page.screenshot({ path: join(dir, 'recovery.png') });
+      assert.deepEqual(await axeViolations(page), [], 'no serious or critical accessibility violations');
       if (process.env.RECOVERY_SCREENSHOT) await page.screenshot({ path: process.env.RECOVERY_SCREENSHOT });
 
       await rows.first().getByRole('button', { name: '恢复' }).click();
