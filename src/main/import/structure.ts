@@ -27,25 +27,48 @@ const headingParts = (heading: string) => {
   const i = n.indexOf('、');
   return { number: n.slice(0, i), rest: headingWords(n.slice(i + 1)) };
 };
-const HEADINGS = SECTIONS.map((s) => ({ id: s.id, ...headingParts(s.heading) }));
+const HEADINGS = SECTIONS.map((s) => ({
+  id: s.id,
+  ...headingParts(s.heading),
+  wordings: s.wordings.map((w) => headingWords(normalizeLabel(w))),
+  senses: s.senses,
+}));
+
+/** Marks a heading carries in markdown, a list or a web page: "## ", "- ", "• ", "**…**", "1. " before the words. */
+const DECORATION = /^(?:[#＃]+\s*|[-*•·●■◆▪►]\s+|\d{1,2}[.．、]\s*(?=[^\d]))/;
+
+/** A numbered heading reworded beyond a known wording is still short: a title, not a sentence. */
+const MAX_REWORDED_CHARS = 30;
 
 /** The part whose level-1 heading `text` is, or null. */
 export function matchSectionHeading(text: string): SectionId | null {
-  const n = normalizeLabel(text).replace(/[。：]$/, '');
+  let t = text.trim().replace(/\*\*/g, '');
+  for (let k = 0; k < 2 && DECORATION.test(t); k++) t = t.replace(DECORATION, '');
+  const n = normalizeLabel(t.replace(/\s+[#＃]+$/, '')).replace(/[。：]$/, '');
   if (!n || n.length > MAX_HEADING_CHARS) return null;
   const m = /^([一二三四五六七八九十]+)、(.*)$/.exec(n);
   for (const h of HEADINGS) {
     if (m) {
       if (m[1] !== h.number) continue;
       const rest = headingWords(m[2]!);
-      if (rest === h.rest) return h.id;
+      if (rest === h.rest || h.wordings.includes(rest)) return h.id;
       if (rest.length >= 4 && (h.rest.includes(rest) || (rest.includes(h.rest) && rest.length <= h.rest.length + 10))) return h.id;
-    } else if (headingWords(n) === h.rest) {
+      // reworded: the number is right and the words name the part (存在的主要问题及整改措施)
+      if (rest.length <= MAX_REWORDED_CHARS && !/[，,。；;\d]/.test(m[2]!) && !/[。；]./.test(n) && h.senses.some((w) => rest.includes(w))) return h.id;
+    } else if (headingWords(n) === h.rest || h.wordings.includes(headingWords(n))) {
       // automatic numbering left only the words
       return h.id;
     }
   }
   return null;
+}
+
+/** The part whose numbered heading `text` is word for word (the format's wording or a known one). */
+function exactHeading(text: string): SectionId | null {
+  const m = /^([一二三四五六七八九十]+)、(.*)$/.exec(normalizeLabel(text));
+  if (!m) return null;
+  const rest = headingWords(m[2]!);
+  return HEADINGS.find((h) => h.number === m[1] && (h.rest === rest || h.wordings.includes(rest)))?.id ?? null;
 }
 
 /** A paragraph that is, or opens with, a level-1 heading. */
@@ -136,6 +159,18 @@ export function outline(blocks: readonly SourceBlock[], titleHint?: string): Out
       tables.push({ section, rows: [[cell(text, 1)]] });
       continue;
     }
+    // a heading run into the paragraph after a sentence ("…有序推进。二、主动公开政府信息情况…")
+    let rest = text;
+    for (let cut = headingAfterSentence(rest, section, found); cut; cut = headingAfterSentence(rest, section, found)) {
+      if (cut.before) paragraphs[section ?? 'preamble'].push(cut.before);
+      section = cut.section;
+      found.push(cut.section);
+      rest = cut.after;
+    }
+    if (rest !== text) {
+      if (rest) paragraphs[section!].push(rest);
+      continue;
+    }
     const inline = splitInlineHeading(text, nextAfter(section as SectionId | null, found));
     if (inline) {
       section = inline.section;
@@ -157,6 +192,32 @@ export function outline(blocks: readonly SourceBlock[], titleHint?: string): Out
 }
 
 const ORDER = SECTIONS.map((x) => x.id);
+
+/**
+ * A later part's heading that follows a sentence's end inside a paragraph: the text before (ending with
+ * its "。"), the part, and the text after. The heading runs to the next "。" or "：", or is the longest
+ * start of the rest that is a heading; only parts after the current one, not yet found, are looked for.
+ */
+function headingAfterSentence(text: string, section: SectionId | null, found: readonly SectionId[]): { before: string; section: SectionId; after: string } | null {
+  const later = ORDER.slice(section === null ? 0 : ORDER.indexOf(section) + 1).filter((id) => !found.includes(id));
+  const re = /[。！？；]\s*(?:[#＃]+\s*)?([一二三四五六七八九十]+[、．.])/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const at = m.index + m[0].length - m[1]!.length;
+    const tail = text.slice(at);
+    const stop = /[。：:\n]/.exec(tail);
+    const candidates = [stop ? tail.slice(0, stop.index) : tail];
+    for (let k = 4; k <= Math.min(tail.length, MAX_HEADING_CHARS); k++) candidates.push(tail.slice(0, k));
+    for (const [i, c] of candidates.entries()) {
+      // the words up to the stop may be reworded; a heading with the body run on must be worded exactly
+      const id = i === 0 ? matchSectionHeading(c) : exactHeading(c);
+      if (id && later.includes(id)) {
+        const after = tail.slice(c.length).replace(/^[\s\u3000。．.：:，,]+/, '');
+        return { before: text.slice(0, m.index + 1).trim(), section: id, after };
+      }
+    }
+  }
+  return null;
+}
 
 /** The part expected next: the first not yet found after the current one. */
 function nextAfter(section: SectionId | null, found: readonly SectionId[]): SectionId | null {

@@ -142,15 +142,19 @@ const NUMBERING = /^[一二三四五六七八九十]+、/;
 const PREFIX = '政府信息公开';
 
 const PART_KEYS = SECTIONS.map((s) => {
-  const full = s.heading.replace(NUMBERING, '').replace(LIST_NOISE, '');
-  return { section: s, keys: [full, full.replace(PREFIX, '')].filter((k) => k.length >= 4) };
+  const keys = [s.heading.replace(NUMBERING, ''), ...s.wordings].map((w) => w.replace(LIST_NOISE, '')).flatMap((k) => [k, k.replace(PREFIX, '')]);
+  return { section: s, keys: [...new Set(keys)].filter((k) => k.length >= 4), senses: s.senses.map((w) => w.replace(LIST_NOISE, '')) };
 });
 
-/** Parts named in the preamble, when it lists them (at least three named). */
+/**
+ * Parts named in the preamble, when it lists them (at least three named in the format's or a known wording);
+ * in a list, a part is also named by its sense ("存在的主要问题及整改措施" names 五), so a paraphrase is no gap.
+ */
 const listedParts = memo((preamble: string) => {
   const flat = normalizeText(preamble).replace(LIST_NOISE, '');
   const named = PART_KEYS.filter((p) => p.keys.some((k) => flat.includes(k)));
-  return named.length >= 3 ? new Set(named.map((p) => p.section.id)) : null;
+  if (named.length < 3) return null;
+  return new Set(PART_KEYS.filter((p) => named.includes(p) || p.senses.some((w) => flat.includes(w))).map((p) => p.section.id));
 });
 
 /** The lines of a part that are more than the editor's scaffold headings (inserted with one click). */

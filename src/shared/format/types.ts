@@ -28,6 +28,13 @@ export interface SectionDef {
   guidance: string;
   /** Short name for navigation. */
   shortName: string;
+  /** Other wordings of the heading as reports print it (without its number): earlier formats, rewordings. */
+  wordings: readonly string[];
+  /**
+   * Words that name this part: a numbered heading or an item of the preamble's list of parts holding one
+   * of them means this part, however reworded ("存在的主要问题及整改措施" is 五).
+   */
+  senses: readonly string[];
 }
 
 export type TableId = 't2' | 't3' | 't4';
