@@ -5,6 +5,9 @@
 //                               main bundle before, each a file of its own that main.cjs requires on the first
 //                               workbook or .docx (src/main/export/xlsx/loadExcelJs.ts, services/export.ts), so
 //                               that V8 does not parse and compile them at every start.
+//   src/main/import/worker/entry.ts → dist/electron/import-worker.cjs: the import worker thread that main.cjs
+//                               starts beside itself (src/main/import/worker/host.ts), pdf.js included — the
+//                               packaged app has no node_modules/pdfjs-dist; exceljs from vendor/ as in main.
 // Used by scripts/build.mjs (`await buildElectron()`), or on its own: `node scripts/build-electron.mjs [--minify] [--out-dir <dir>]`.
 import { build } from 'esbuild';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -71,14 +74,14 @@ export async function buildElectron(options = {}) {
     legalComments: 'none',
     absWorkingDir: root,
   };
-  const [main, preload, vendor] = await Promise.all([
+  const [main, preload, vendor, worker] = await Promise.all([
     build({
       ...common,
       entryPoints: [join(root, 'src/main/electron/main.ts')],
       outfile: join(outDir, 'main.cjs'),
       target: NODE_TARGET,
       // better-sqlite3 loads its native .node at run time (unpacked from the asar by electron-builder);
-      // pdf.js loads its worker module and CMaps from its own package folder at run time.
+      // pdf.js is only ever loaded by the import worker (its own bundle below), never by main.
       external: ['electron', 'better-sqlite3', 'pdfjs-dist'],
       plugins: [vendorExternal, zodChineseOnly],
       // Core modules written as ES modules may use import.meta.url; give them the bundle's own URL.
@@ -102,11 +105,23 @@ export async function buildElectron(options = {}) {
       target: NODE_TARGET,
       metafile: true,
     }),
+    build({
+      ...common,
+      entryPoints: [join(root, 'src/main/import/worker/entry.ts')],
+      outfile: join(outDir, 'import-worker.cjs'),
+      target: NODE_TARGET,
+      plugins: [vendorExternal, zodChineseOnly],
+      define: { 'import.meta.url': '__bundleUrl' },
+      banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+      metafile: true,
+    }),
   ]);
   const bytes = (meta) => Object.entries(meta.outputs).filter(([f]) => f.endsWith('.cjs')).reduce((s, [, o]) => s + o.bytes, 0);
   return {
     main: join(outDir, 'main.cjs'),
     preload: join(outDir, 'preload.cjs'),
+    importWorker: join(outDir, 'import-worker.cjs'),
+    importWorkerBytes: bytes(worker.metafile),
     preloadInputs: Object.keys(preload.metafile.inputs),
     vendor: VENDOR_PACKAGES.map((p) => join(outDir, 'vendor', `${p}.cjs`)),
     mainBytes: bytes(main.metafile),
@@ -119,5 +134,5 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const at = process.argv.indexOf('--out-dir');
   const outDir = at > 0 ? process.argv[at + 1] : undefined;
   const r = await buildElectron({ minify: process.argv.includes('--minify'), ...(outDir ? { outDir } : {}) });
-  console.log(`已生成 ${r.main}（${(r.mainBytes / 1024).toFixed(0)} KB）、${r.preload} 和导出库 ${VENDOR_PACKAGES.map((p) => `vendor/${p}.cjs`).join('、')}（${(r.vendorBytes / 1024).toFixed(0)} KB，首次导出时才载入）`);
+  console.log(`已生成 ${r.main}（${(r.mainBytes / 1024).toFixed(0)} KB）、${r.importWorker}（${(r.importWorkerBytes / 1024).toFixed(0)} KB，导入时才启动）、${r.preload} 和导出库 ${VENDOR_PACKAGES.map((p) => `vendor/${p}.cjs`).join('、')}（${(r.vendorBytes / 1024).toFixed(0)} KB，首次导出时才载入）`);
 }

@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   'stale_edit',
   'unsupported_file',
   'too_large',
+  /** The user cancelled the operation (an import): nothing was saved. */
+  'cancelled',
   'internal',
 ] as const;
 

@@ -1,20 +1,17 @@
 /**
- * Units' files in, assessed before summing: an exchange file is validated here; .docx, .html and .txt
- * go through the importers. A unit's status sums up its findings; whether it is summed by default is
+ * Units' files in, assessed before summing: every file (exchange .json, .docx, .pdf, .html, .txt, .xlsx)
+ * is parsed in an import worker, as everywhere else. A unit's status sums up its findings; whether it is summed by default is
  * decided over all the units together (eligibility.ts).
  */
 import type { ImportMessage, ImportSource } from '../../shared/api';
 import { runChecks } from '../../shared/checks/index';
-import { AppError, describeZodError } from '../../shared/errors';
+import { AppError } from '../../shared/errors';
 import type { Finding } from '../../shared/findings';
 import { formatIndex, type FormatId } from '../../shared/format/index';
-import { ExchangeFile, type ReportDoc } from '../../shared/report';
-import { importFile } from '../import/index';
+import type { ReportDoc } from '../../shared/report';
+import { parseInWorker } from '../import/worker/host';
 import { unitCellsIn } from './sum';
 import type { z } from 'zod';
-
-/** An exchange file is a few kilobytes; anything far larger is not one. */
-export const MAX_EXCHANGE_BYTES = 5 * 1024 * 1024;
 
 export type UnitSource = ImportSource;
 
@@ -22,27 +19,10 @@ export type ReadUnitResult =
   | { ok: true; doc: ReportDoc; source: UnitSource; messages: z.infer<typeof ImportMessage>[] }
   | { ok: false; code: string; error: string };
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
-
-function readExchange(fileName: string, bytes: Uint8Array): ReadUnitResult {
-  if (bytes.byteLength > MAX_EXCHANGE_BYTES)
-    return { ok: false, code: 'too_large', error: `“${fileName}”过大（${(bytes.byteLength / 1048576).toFixed(1)} MB），不是交换文件。` };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(decoder.decode(bytes).replace(/^\uFEFF/, ''));
-  } catch {
-    return { ok: false, code: 'unsupported_file', error: `“${fileName}”不是有效的 JSON 交换文件（无法解析）。` };
-  }
-  const parsed = ExchangeFile.safeParse(raw);
-  if (!parsed.success) return { ok: false, code: 'invalid_input', error: describeZodError(parsed.error, `交换文件“${fileName}”`) };
-  return { ok: true, doc: parsed.data, source: 'exchange', messages: [] };
-}
-
-/** Read one unit's file; never throws: a bad file comes back as a Chinese error for its row. */
+/** Read one unit's file (in an import worker, as every report file); never throws: a bad file comes back as a Chinese error for its row. */
 export async function readUnitFile(fileName: string, bytes: Uint8Array): Promise<ReadUnitResult> {
-  if (/\.json$/i.test(fileName)) return readExchange(fileName, bytes);
   try {
-    const { doc, report } = await importFile(fileName, bytes);
+    const { doc, report } = await parseInWorker(fileName, bytes);
     return { ok: true, doc, source: report.source, messages: report.messages };
   } catch (e) {
     if (e instanceof AppError) return { ok: false, code: e.code, error: e.message };

@@ -1,68 +1,24 @@
-/** reports.import and the file reading the CLI shares: an exchange .json, or .docx/.html/.txt through the importers. */
+/** reports.import and the file reading the CLI, 汇总 and audit share: any report file, parsed in a worker. */
 import { IMPORT_SOURCE_NAMES, type ImportReport } from '../../shared/api';
 import { checkAsPublished } from '../../shared/checks/index';
-import { AppError, invalidInput } from '../../shared/errors';
+import { AppError } from '../../shared/errors';
 import { formatIndex } from '../../shared/format/index';
-import { ExchangeFile, toExchange, type ReportDoc } from '../../shared/report';
+import { toExchange, type ReportDoc } from '../../shared/report';
 import { applyComputedTotals } from '../../shared/totals';
-import { decodeText, replacedBytesNote, type DecodedText } from '../import/encoding';
-import { importFile } from '../import/index';
+import { parseInWorker, type ParseOptions } from '../import/worker/host';
 import type { ReportState } from '../storage/index';
 import type { Handlers } from './context';
 import { createReport, withTotals } from './reports';
 import { toDetail } from './documents';
 
-/** A report is some 20 KB of JSON; anything far larger is not an exchange file. */
-export const MAX_EXCHANGE_BYTES = 16 * 1024 * 1024;
-
-export const isExchangeFileName = (fileName: string) => /\.json$/i.test(fileName);
-
-/** Why JSON.parse failed, in Chinese, with the place as 第 N 行第 M 列 (V8 reports a character position). */
-function jsonProblem(fileName: string, text: string, message: string): string {
-  if (text.trim() === '') return `“${fileName}”是空文件，不是有效的 JSON 交换文件。`;
-  const m = /position (\d+)/.exec(message);
-  let place = '';
-  if (m) {
-    const before = text.slice(0, Number(m[1]));
-    place = `第 ${before.split('\n').length} 行第 ${before.length - before.lastIndexOf('\n')} 列附近`;
-  }
-  return `“${fileName}”不是有效的 JSON 文件：${place}有语法错误。`;
-}
+export { isExchangeFileName, MAX_EXCHANGE_BYTES, parseExchange } from '../import/exchange';
 
 /**
- * Parse an exchange file's bytes (UTF-8, UTF-16 with or without BOM, or GBK — the importers' decoder);
- * invalid JSON or a bad field gives invalid_input naming the field.
+ * Read any supported report file into a report document and an import report. The parsing runs in a worker
+ * thread with a time and a memory limit (import/worker/host.ts): a save issued meanwhile is answered at once.
  */
-export function parseExchange(bytes: Uint8Array, fileName = '交换文件'): ReportDoc {
-  return parseExchangeText(bytes, fileName).doc;
-}
-
-function parseExchangeText(bytes: Uint8Array, fileName: string): { doc: ReportDoc; decoded: DecodedText } {
-  if (bytes.length > MAX_EXCHANGE_BYTES) {
-    throw new AppError('too_large', `“${fileName}”过大（${(bytes.length / 1048576).toFixed(1)} MB）：交换文件最大 ${MAX_EXCHANGE_BYTES / 1048576} MB，请确认选择的文件是否正确。`);
-  }
-  const decoded = decodeText(bytes);
-  const text = decoded.text.replace(/^\uFEFF/, '');
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    throw new AppError('invalid_input', jsonProblem(fileName, text, (e as Error).message));
-  }
-  const parsed = ExchangeFile.safeParse(raw);
-  if (!parsed.success) throw invalidInput(parsed.error, `交换文件“${fileName}”`);
-  return { doc: parsed.data, decoded };
-}
-
-/** Read any supported report file into a report document and an import report. */
-export async function readReportFile(fileName: string, bytes: Uint8Array): Promise<{ doc: ReportDoc; report: ImportReport }> {
-  if (isExchangeFileName(fileName)) {
-    const { doc, decoded } = parseExchangeText(bytes, fileName);
-    const matched = Object.values(doc.cells).filter((v) => v !== null).length;
-    const note = replacedBytesNote(decoded);
-    return { doc, report: { source: 'exchange', matched, messages: note ? [{ level: 'warning', where: '文件', message: note }] : [] } };
-  }
-  return importFile(fileName, bytes);
+export function readReportFile(fileName: string, bytes: Uint8Array, options: ParseOptions = {}): Promise<{ doc: ReportDoc; report: ImportReport }> {
+  return parseInWorker(fileName, bytes, options);
 }
 
 /**

@@ -35,7 +35,16 @@ const broken = (why: string) =>
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjs: Promise<PdfJs> | null = null;
-const loadPdfJs = () => (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+/**
+ * pdf.js and its worker half, which runs in this thread ("fake worker"). Handed over as globalThis.pdfjsWorker
+ * instead of letting pdf.js import it by file name: the Electron build bundles both into import-worker.cjs,
+ * where there is no pdfjs-dist folder to import from.
+ */
+const loadPdfJs = () =>
+  (pdfjs ??= Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('pdfjs-dist/legacy/build/pdf.worker.mjs')]).then(([lib, worker]) => {
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= worker;
+    return lib;
+  }));
 
 /** The package folder (CMaps, standard fonts): read from disk, never fetched. */
 function packageDir(): string | null {
