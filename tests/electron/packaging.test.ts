@@ -141,11 +141,13 @@ test('electron-builder packs an app with exactly the runtime files, and the afte
     assert.ok(renderer.some((f) => f.startsWith('/dist/renderer/chunks/') && f.endsWith('.js')), 'the build is split into chunks');
     // the export libraries bundled apart from main.cjs, which requires them from beside itself on the first export
     const vendor = ['/dist/electron/vendor/docx.cjs', '/dist/electron/vendor/exceljs.cjs'];
-    assert.deepEqual(own.filter((f) => /\.[a-z]+$/.test(f)).sort(), ['/assets/icon.png', '/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/package.json', ...vendor, ...renderer].sort());
+    assert.deepEqual(own.filter((f) => /\.[a-z]+$/.test(f)).sort(), ['/assets/icon.png', '/dist/electron/import-worker.cjs', '/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/package.json', ...vendor, ...renderer].sort());
     const modules = new Set(files.filter((f) => f.startsWith('/node_modules/')).map((f) => f.split('/')[2]));
     assert.deepEqual([...modules].sort(), ['better-sqlite3', 'bindings', 'file-uri-to-path'], 'bundled modules are not shipped again');
     assert.ok(existsSync(join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node')), 'the native module is unpacked');
     assert.ok(existsSync(join(project, 'release', 'linux-arm64-unpacked', 'gov-annual-report')), 'the Linux executable name');
+    // the import worker (pdf.js inside) sits beside main.cjs, where src/main/import/worker/host.ts starts it
+    assert.match(asar.extractFile(join(resources, 'app.asar'), 'dist/electron/import-worker.cjs').toString('utf8'), /getDocument/);
     const packed = JSON.parse(asar.extractFile(join(resources, 'app.asar'), 'package.json').toString('utf8')) as { main: string };
     assert.equal(packed.main, 'dist/electron/main.cjs');
   } finally {

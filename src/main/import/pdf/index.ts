@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../../../shared/errors';
 import type { SourceBlock, SourceDocument } from '../model';
+import { installDomMatrix } from './dommatrix';
 import { readPage, type Ops, type PdfPage } from './extract';
 import type { PageContent } from './geometry';
 import { continues, furniture, joinWrapped, linesOf, margins, type Line } from './layout';
@@ -40,11 +41,13 @@ let pdfjs: Promise<PdfJs> | null = null;
  * instead of letting pdf.js import it by file name: the Electron build bundles both into import-worker.cjs,
  * where there is no pdfjs-dist folder to import from.
  */
-const loadPdfJs = () =>
-  (pdfjs ??= Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('pdfjs-dist/legacy/build/pdf.worker.mjs')]).then(([lib, worker]) => {
-    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= worker;
-    return lib;
-  }));
+async function importPdfJs(): Promise<PdfJs> {
+  installDomMatrix(); // before pdf.js looks for it (the bundle has no @napi-rs/canvas to take it from)
+  const [lib, worker] = await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('pdfjs-dist/legacy/build/pdf.worker.mjs')]);
+  (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= worker;
+  return lib;
+}
+const loadPdfJs = () => (pdfjs ??= importPdfJs());
 
 /** The package folder (CMaps, standard fonts): read from disk, never fetched. */
 function packageDir(): string | null {
