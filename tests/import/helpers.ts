@@ -257,3 +257,19 @@ export function tabRowsText(doc: ReportDoc): string {
   }
   return lines.join('\n');
 }
+
+/** The 2020 (2019-format) fixture as a web page with 134 of its 表三 cells printed blank. */
+export function blank2019Page(): Uint8Array {
+  const src = loadExchange('2020-fushun-education-bureau.json');
+  const blank = new Set(Object.keys(src.cells).filter((id) => id.startsWith('t3.') && !id.includes('total')).slice(0, 134));
+  const html = htmlBody(reportBlocks(src, { value: (id, printed) => (blank.has(id) ? '' : printed) }));
+  return new TextEncoder().encode(`<html><body>${html}</body></html>`);
+}
+
+/** The clean 2025 report as a web page whose 表三 is a picture: an import leaves 表三 unread. */
+export function imageTablePage(): Uint8Array {
+  const blocks = reportBlocks(loadExchange('2025-clean.json'));
+  const t3 = blocks.findIndex((b) => 'table' in b && JSON.stringify(b.table).includes('属于国家秘密'));
+  const html = htmlBody(blocks).replace(htmlBody([blocks[t3]!]), '<p><img src="t3.png"></p>');
+  return new TextEncoder().encode(`<html><body>${html}</body></html>`);
+}

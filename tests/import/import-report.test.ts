@@ -11,15 +11,7 @@ import { foldBlanks } from '../../src/shared/checks/index';
 import type { Finding } from '../../src/shared/findings';
 import { importHeadline, importLines } from '../../src/shared/importReport';
 import { testCore } from '../storage/helpers';
-import { htmlBody, loadExchange, reportBlocks } from './helpers';
-
-/** The 2020 (2019-format) fixture as a web page with 134 of its 表三 cells printed blank. */
-export function blank2019Page(): Uint8Array {
-  const src = loadExchange('2020-fushun-education-bureau.json');
-  const blank = new Set(Object.keys(src.cells).filter((id) => id.startsWith('t3.') && !id.includes('total')).slice(0, 134));
-  const html = htmlBody(reportBlocks(src, { value: (id, printed) => (blank.has(id) ? '' : printed) }));
-  return new TextEncoder().encode(`<html><body>${html}</body></html>`);
-}
+import { blank2019Page } from './helpers';
 
 const key = (f: Finding) => `${f.severity} ${f.rule} ${[...f.cells].sort().join(',')}`;
 

@@ -12,22 +12,14 @@ import { MIGRATIONS } from '../../src/main/storage/migrations';
 import type { Finding } from '../../src/shared/findings';
 import { formatIndex } from '../../src/shared/format/index';
 import { liveChecks } from '../../src/renderer/editor/liveChecks';
-import { htmlBody, loadExchange, reportBlocks } from '../import/helpers';
+import { imageTablePage } from '../import/helpers';
 import { coreIn, tempDir } from '../storage/helpers';
-
-/** The clean report as a web page whose 表三 is a picture. */
-function pageWithImageTable(): Uint8Array {
-  const blocks = reportBlocks(loadExchange('2025-clean.json'));
-  const t3 = blocks.findIndex((b) => 'table' in b && JSON.stringify(b.table).includes('属于国家秘密'));
-  const html = htmlBody(blocks).replace(htmlBody([blocks[t3]!]), '<p><img src="t3.png"></p>');
-  return new TextEncoder().encode(`<html><body>${html}</body></html>`);
-}
 
 const key = (f: Finding) => `${f.severity} ${f.rule} ${[...f.cells].sort().join(',')}`;
 
 test('an imported report keeps its unread tables: its checks say import.tableUnread like gov-report check, after reopening too', async (t) => {
   const dir = tempDir(t);
-  const bytes = pageWithImageTable();
+  const bytes = imageTablePage();
   const t3Cells = formatIndex('GOV-2021').cells.filter((c) => c.table === 't3').map((c) => c.id);
   const c = coreIn(t, dir, { autoBackup: false });
   const imported = await c.call('reports.import', { fileName: 'page.html', data: Buffer.from(bytes).toString('base64') });

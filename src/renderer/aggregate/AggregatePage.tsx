@@ -38,6 +38,7 @@ import { oversizeFile, uploadTooLargeMessage } from '../../shared/upload-limits'
 import { fileToBase64 } from '../common/files';
 import { useOnDataReplaced } from '../common/dataEvents';
 import { useFeedback } from '../common/feedback';
+import { useGuardedClose } from '../common/useGuardedClose';
 import { batchesOf, UNIT_FILE_ACCEPT } from './batches';
 import { SumTable } from './SumTable';
 
@@ -177,6 +178,7 @@ export function AggregatePage({ onOpenReport }: { onOpenReport?: (id: number) =>
 
   // including a unit the rules leave out takes a reason, asked for here and kept with the unit
   const [includeAsk, setIncludeAsk] = useState<{ unit: AggregateUnit; note: string } | null>(null);
+  const closeIncludeAsk = useGuardedClose(!!includeAsk?.note.trim(), () => setIncludeAsk(null));
   const sendIncluded = async (unit: AggregateUnit, included: boolean, note: string | null) => {
     try {
       // back to the default when the choice equals it, so a re-import keeps following the rules
@@ -463,7 +465,7 @@ export function AggregatePage({ onOpenReport }: { onOpenReport?: (id: number) =>
       )}
 
       <TraceDialog trace={trace} format={parent?.format} onClose={() => setTrace(null)} />
-      <Dialog open={!!includeAsk} onClose={() => setIncludeAsk(null)} maxWidth="sm" fullWidth>
+      <Dialog open={!!includeAsk} onClose={closeIncludeAsk} maxWidth="sm" fullWidth>
         <DialogTitle>计入“{includeAsk?.unit.name}”？</DialogTitle>
         <DialogContent>
           <Alert severity="warning" sx={{ mb: 2 }}>

@@ -20,6 +20,7 @@ import { useState } from 'react';
 import type { FormatDefinition, SectionId } from '../../shared/format/index';
 import type { Finding } from '../../shared/findings';
 import { SEVERITY_NAMES } from '../../shared/names';
+import { useGuardedClose } from '../common/useGuardedClose';
 import { sectionOf } from './parts';
 
 const COLORS = { error: 'error.main', warning: 'warning.main', info: 'info.main' } as const;
@@ -27,6 +28,8 @@ const COLORS = { error: 'error.main', warning: 'warning.main', info: 'info.main'
 export interface ChecksPanelProps {
   format: FormatDefinition;
   findings: Finding[];
+  /** Blank cells folded one line per table (cell.missing as published): listed, not counted as errors here. */
+  blanks?: Finding[];
   /** The checks threw: said so, instead of "no problems". */
   failure?: string | null;
   /** Take the user to what the finding is about: its words in a part's text, its cell, or its part. */
@@ -35,9 +38,12 @@ export interface ChecksPanelProps {
   onUnacknowledge(f: Finding): Promise<void>;
 }
 
-export function ChecksPanel({ format, findings, failure, onGo, onAcknowledge, onUnacknowledge }: ChecksPanelProps) {
+export function ChecksPanel({ format, findings: live, blanks = [], failure, onGo, onAcknowledge, onUnacknowledge }: ChecksPanelProps) {
+  // what `gov-report check` lists for the report as published: the live findings and the blanks
+  const findings = [...live, ...blanks];
   const [acking, setAcking] = useState<Finding | null>(null);
   const [reason, setReason] = useState('');
+  const closeAck = useGuardedClose(reason.trim() !== '', () => setAcking(null));
   const groups = [...format.sections.map((s) => ({ id: s.id as SectionId | null, title: s.heading })), { id: null, title: '其他' }]
     .map((g) => ({ ...g, items: findings.filter((f) => sectionOf(format, f) === g.id) }))
     .filter((g) => g.items.length > 0);
@@ -54,7 +60,7 @@ export function ChecksPanel({ format, findings, failure, onGo, onAcknowledge, on
         </Alert>
       ) : open.length === 0 ? (
         <Alert severity="success" sx={{ mb: 1 }}>
-          {findings.length === 0 ? '没有发现问题。' : '没有未处理的问题（提醒均已确认）。'}导出前还会检查是否有未填写的单元格。
+          {findings.length === 0 ? '没有发现问题，也没有未填写的单元格。' : '没有未处理的问题（提醒均已确认）。'}
         </Alert>
       ) : (
         <Typography color="text.secondary" sx={{ mb: 1 }}>
@@ -101,7 +107,7 @@ export function ChecksPanel({ format, findings, failure, onGo, onAcknowledge, on
           </li>
         ))}
       </List>
-      <Dialog open={!!acking} onClose={() => setAcking(null)} maxWidth="sm" fullWidth>
+      <Dialog open={!!acking} onClose={closeAck} maxWidth="sm" fullWidth>
         <DialogTitle>确认这条提醒</DialogTitle>
         <DialogContent>
           <Typography gutterBottom>{acking?.message}</Typography>

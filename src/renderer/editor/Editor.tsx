@@ -264,7 +264,7 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
   );
   const checks = (
     <Lazy label="正在打开检查">
-      <LazyChecksPanel format={format} findings={findings} failure={checkFailure} onGo={go} onAcknowledge={acknowledge} onUnacknowledge={unacknowledge} />
+      <LazyChecksPanel format={format} findings={findings} blanks={checked.blanks} failure={checkFailure} onGo={go} onAcknowledge={acknowledge} onUnacknowledge={unacknowledge} />
     </Lazy>
   );
   const sectionFindings = (id: SectionId) => findings.filter((f) => sectionOf(format, f) === id && !f.cells.length);

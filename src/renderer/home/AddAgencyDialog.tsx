@@ -5,6 +5,7 @@ import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
+import { useGuardedClose } from '../common/useGuardedClose';
 import { AgencyFields, type AgencyDraft } from './AgencyFields';
 
 export function AddAgencyDialog({
@@ -20,8 +21,9 @@ export function AddAgencyDialog({
   onClose(): void;
   onAdd(): void;
 }) {
+  const guardedClose = useGuardedClose(draft.name.trim() !== '', onClose);
   return (
-    <Dialog open={open} onClose={onClose} maxWidth="xs" fullWidth>
+    <Dialog open={open} onClose={guardedClose} maxWidth="xs" fullWidth>
       <DialogTitle>添加机关</DialogTitle>
       <DialogContent>
         <Box sx={{ pt: 1 }}>

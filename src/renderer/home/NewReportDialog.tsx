@@ -13,6 +13,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
+import { useGuardedClose } from '../common/useGuardedClose';
 import type { Agency, ReportDetail, ReportSummary } from '../../shared/api';
 import { FORMATS, formatForYear } from '../../shared/format/index';
 import { getClient, messageOf } from '../client';
@@ -44,10 +45,14 @@ export function NewReportDialog({ open, agencies, reports, source, onClose, onCr
   const [fromPrevious, setFromPrevious] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // a choice the user made: a click outside asks before dropping it
+  const [touched, setTouched] = useState(false);
+  const guardedClose = useGuardedClose(touched, onClose);
 
   useEffect(() => {
     if (!open) return;
     setError(null);
+    setTouched(false);
     setAgencyId(source?.agencyId ?? likelyAgency(agencies, reports));
     setYear(source ? source.year + 1 : likelyReportYear());
     // only when the dialog opens: a report list refreshed meanwhile must not undo the user's choice
@@ -75,11 +80,11 @@ export function NewReportDialog({ open, agencies, reports, source, onClose, onCr
   };
 
   return (
-    <Dialog open={open} onClose={onClose} maxWidth="xs" fullWidth>
+    <Dialog open={open} onClose={guardedClose} maxWidth="xs" fullWidth>
       <DialogTitle>{source ? `复制 ${source.agencyName} ${source.year}年度报告` : '新建年度报告'}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
-          <TextField select label="机关" value={agencyId} onChange={(e) => setAgencyId(Number(e.target.value))} fullWidth>
+          <TextField select label="机关" value={agencyId} onChange={(e) => (setAgencyId(Number(e.target.value)), setTouched(true))} fullWidth>
             {agencies
               .filter((a) => a.own)
               .map((a) => (
@@ -100,7 +105,7 @@ export function NewReportDialog({ open, agencies, reports, source, onClose, onCr
             select
             label="报告年度"
             value={year}
-            onChange={(e) => setYear(Number(e.target.value))}
+            onChange={(e) => (setYear(Number(e.target.value)), setTouched(true))}
             fullWidth
             helperText={`格式：${format.notice}${format.id === 'GOV-2019' ? '（2020 年及以前的试行格式）' : ''}`}
             slotProps={{ htmlInput: { 'data-testid': 'report-year' } }}
@@ -113,7 +118,7 @@ export function NewReportDialog({ open, agencies, reports, source, onClose, onCr
           </TextField>
           {!source && previous && (
             <FormControlLabel
-              control={<Checkbox checked={fromPrevious} onChange={(e) => setFromPrevious(e.target.checked)} />}
+              control={<Checkbox checked={fromPrevious} onChange={(e) => (setFromPrevious(e.target.checked), setTouched(true))} />}
               label={
                 <span>
                   从上年报告开始

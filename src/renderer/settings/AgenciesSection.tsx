@@ -17,6 +17,7 @@ import type { Agency } from '../../shared/api';
 import { getClient, messageOf } from '../client';
 import { formatDate } from '../common/dates';
 import { useFeedback } from '../common/feedback';
+import { useGuardedClose } from '../common/useGuardedClose';
 import { AgencyFields, type AgencyDraft } from '../home/AgencyFields';
 
 export function AgenciesSection({ agencies, onChanged }: { agencies: readonly Agency[]; onChanged(): Promise<void> }) {
@@ -24,6 +25,8 @@ export function AgenciesSection({ agencies, onChanged }: { agencies: readonly Ag
   const { notify } = useFeedback();
   const [editing, setEditing] = useState<{ agency: Agency; draft: AgencyDraft } | null>(null);
   const [saving, setSaving] = useState(false);
+  const edited = !!editing && (editing.draft.name !== editing.agency.name || editing.draft.level !== editing.agency.level);
+  const closeEditing = useGuardedClose(edited, () => setEditing(null));
 
   const save = async () => {
     if (!editing) return;
@@ -69,7 +72,7 @@ export function AgenciesSection({ agencies, onChanged }: { agencies: readonly Ag
           ))}
         </TableBody>
       </Table>
-      <Dialog open={!!editing} onClose={() => setEditing(null)} maxWidth="xs" fullWidth>
+      <Dialog open={!!editing} onClose={closeEditing} maxWidth="xs" fullWidth>
         <DialogTitle>编辑机关</DialogTitle>
         <DialogContent>
           <Box sx={{ pt: 1 }}>{editing && <AgencyFields value={editing.draft} onChange={(draft) => setEditing({ ...editing, draft })} autoFocus />}</Box>

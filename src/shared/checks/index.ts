@@ -76,22 +76,24 @@ export function blankFindings(doc: ReportDoc, options: CheckOptions = {}): Findi
  * says the value it should hold stays on its own. Other findings pass through in order.
  */
 export function foldBlanks(findings: readonly Finding[]): Finding[] {
-  const byTable = new Map<TableId, Finding[]>();
+  // the folded line stands where the table's first blank stood: errors stay before warnings
+  const byTable = new Map<TableId, Finding>();
   const out: Finding[] = [];
   for (const f of findings) {
     const table = f.cells[0]?.split('.')[0] as TableId | undefined;
-    if (f.rule !== 'cell.missing' || f.expected !== undefined || !table || !(table in TABLE_NAMES)) out.push(f);
-    else byTable.set(table, [...(byTable.get(table) ?? []), f]);
+    if (f.rule !== 'cell.missing' || f.expected !== undefined || !table || !(table in TABLE_NAMES)) {
+      out.push(f);
+      continue;
+    }
+    const folded = byTable.get(table);
+    if (folded) folded.cells.push(...f.cells);
+    else {
+      const line: Finding = { rule: 'cell.missing', severity: f.severity, cells: [...f.cells], message: '' };
+      byTable.set(table, line);
+      out.push(line);
+    }
   }
-  for (const [table, list] of byTable) {
-    const cells = list.flatMap((f) => f.cells);
-    out.push({
-      rule: 'cell.missing',
-      severity: list[0]!.severity,
-      cells,
-      message: `${TABLE_NAMES[table]}：${cells.length} 格尚未填写；导出的表格须填写数字，没有的填 0`,
-    });
-  }
+  for (const [table, line] of byTable) line.message = `${TABLE_NAMES[table]}：${line.cells.length} 格尚未填写；导出的表格须填写数字，没有的填 0`;
   return out;
 }
 
