@@ -279,7 +279,8 @@ export const api = {
     z.object({ id: Id, key: NarrativeKeySchema, text: z.string().max(200_000), base: z.string().max(32).optional() }),
     SaveResult,
   ),
-  'reports.setStatus': method(z.object({ id: Id, status: ReportStatus }), SaveResult),
+  /** Leaving 已定稿 takes `unlock: true` — an explicit choice, recorded in 历史; without it the call gives `locked`. */
+  'reports.setStatus': method(z.object({ id: Id, status: ReportStatus, unlock: z.boolean().optional() }), SaveResult),
   'reports.setOptions': method(z.object({ id: Id, manualTotals: z.boolean() }), SaveResult),
   'reports.acknowledge': method(z.object({ id: Id, ack: Acknowledgement }), SaveResult),
   'reports.unacknowledge': method(z.object({ id: Id, rule: z.string(), cells: z.array(z.string()) }), SaveResult),

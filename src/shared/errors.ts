@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'needs_recovery',
   /** The text was changed elsewhere since this editor loaded it (details: both versions). */
   'stale_edit',
+  /** The report is 已定稿: nothing in it changes until it is unlocked (setStatus with unlock, recorded in 历史). */
+  'locked',
   'unsupported_file',
   'too_large',
   /** The user cancelled the operation (an import): nothing was saved. */

@@ -57,7 +57,7 @@ export interface ImportedInfo {
 export function importHeadline(report: Pick<ImportReport, 'source'>, doc: ImportedInfo | null): string {
   return [
     IMPORT_SOURCE_NAMES[report.source],
-    ...(doc?.year ? [`${doc.year} 年度`] : []),
+    ...(doc?.year ? [`${doc.year}年度`] : []),
     ...(doc?.agency?.name ? [doc.agency.name] : []),
     ...(doc?.format ? [formatName(doc.format)] : []),
   ].join('，');

@@ -43,7 +43,7 @@ describe('import dialog', { skip: skip ?? false }, () => {
     await pick('抚顺.html', bytes);
     const dialog = page.getByRole('dialog');
     await page.getByTestId('import-report').waitFor();
-    assert.match((await page.getByTestId('import-headline').textContent()) ?? '', /网页，2020 年度，抚顺市教育局，2019 年试行格式（国办公开办函〔2019〕60号）/);
+    assert.match((await page.getByTestId('import-headline').textContent()) ?? '', /网页，2020年度，抚顺市教育局，2019 年试行格式（国办公开办函〔2019〕60号）/);
     const lines = await texts('import-line');
     assert.equal(lines.filter((l) => l.includes('原文为空白')).length, 1, lines.join('\n'));
     assert.ok(lines.some((l) => /原文为空白.*（134 格）/.test(l)));

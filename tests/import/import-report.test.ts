@@ -24,7 +24,7 @@ test('identical lines grouped, the format named in words, on the command line as
   assert.deepEqual([blank[0]!.where, blank[0]!.count, blank[0]!.cells.length], ['表三', 134, 134]);
   assert.match(blank[0]!.message, /（134 格）$/);
   assert.ok(lines.some((l) => l.where === '表三' && l.message === '161 格中 27 格已读取，134 格原文空白'));
-  assert.equal(importHeadline(report, doc), '网页，2020 年度，抚顺市教育局，2019 年试行格式（国办公开办函〔2019〕60号）');
+  assert.equal(importHeadline(report, doc), '网页，2020年度，抚顺市教育局，2019 年试行格式（国办公开办函〔2019〕60号）');
   const text = importSummary(report, doc);
   assert.match(text, /2019 年试行格式/);
   assert.ok(text.split('\n').length < 20, text);

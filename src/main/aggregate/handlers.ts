@@ -5,7 +5,7 @@ import { formatIndex } from '../../shared/format/index';
 import type { Store, StoredReport } from '../storage/index';
 import type { Handlers } from '../services/context';
 import { fullCells, refreshCounts, refreshNextYear } from '../services/documents';
-import { withTotals } from '../services/reports';
+import { assertEditable, withTotals } from '../services/reports';
 import { AggregateStore, type NewUnit } from './store';
 import { sumOfUnits } from './findings';
 import { mismatchFindings, unitCellsIn, type Aggregation } from './sum';
@@ -103,6 +103,7 @@ export const aggregateHandlers: Handlers<AggregateMethods> = {
   'aggregate.apply': ({ parentId }, { store }) =>
     store.transaction(() => {
       const parent = parentOf(store, parentId);
+      assertEditable(parent);
       const sum = sumFor(store, parent);
       if (sum.units === 0) throw new AppError('conflict', '没有可汇总的下属单位：请先添加单位报告，或勾选要计入汇总的单位。');
       const next = withTotals(parent.format, { ...fullCells(parent), ...sum.cells }, parent.manualTotals);

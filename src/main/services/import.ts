@@ -8,7 +8,7 @@ import { applyComputedTotals } from '../../shared/totals';
 import { parseInWorker, type ParseOptions } from '../import/worker/host';
 import type { ReportState } from '../storage/index';
 import type { Handlers } from './context';
-import { createReport, withTotals } from './reports';
+import { assertEditable, createReport, withTotals } from './reports';
 import { toDetail } from './documents';
 
 export { isExchangeFileName, MAX_EXCHANGE_BYTES, parseExchange } from '../import/exchange';
@@ -60,6 +60,7 @@ export const importHandlers: Handlers<'reports.import'> = {
       if (existing === undefined) {
         id = createReport(store, { agencyId: agency.id, year: doc.year, format: doc.format }, state, `导入（${source}：${fileName}）`, 'import').id;
       } else if (replace) {
+        assertEditable(store.report(existing));
         // The replaced content stays restorable: it is the newest revision, and the import starts a new one.
         store.setFormat(existing, doc.format);
         store.writeState(existing, state);

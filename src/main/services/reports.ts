@@ -61,6 +61,22 @@ function afterChange(store: Store, id: number, nextYearToo: boolean): void {
   store.markCountsStale(id, nextYearToo);
 }
 
+/**
+ * 已定稿 locks the report: every call that changes it (cells, text, options, acknowledgements, restore,
+ * import over it, 汇总 written into it, deletion) is refused until it is unlocked with setStatus {unlock}.
+ */
+export function assertEditable(r: Pick<StoredReport, 'status' | 'agency' | 'year'>): void {
+  if (r.status === 'final')
+    throw new AppError('locked', `“${r.agency.name}”${r.year} 年度报告已定稿，内容已锁定，本次修改未保存。如确需修改，请先点击“解除定稿”（会记入历史）。`);
+}
+
+/** A live report that may be changed: not in the trash, not 已定稿. */
+function editableReport(store: Store, id: number): StoredReport {
+  const r = store.liveReport(id);
+  assertEditable(r);
+  return r;
+}
+
 /** Create a report row with its first revision and counts; the caller runs this in a transaction. */
 export function createReport(
   store: Store,
@@ -138,7 +154,7 @@ export const reportHandlers: Handlers<ReportMethods> = {
 
   'reports.updateCells': ({ id, changes }, { store }) =>
     store.transaction(() => {
-      const r = store.liveReport(id);
+      const r = editableReport(store, id);
       const index = formatIndex(r.format);
       const problems: string[] = [];
       changes.forEach((c, i) => {
@@ -184,7 +200,7 @@ export const reportHandlers: Handlers<ReportMethods> = {
 
   'reports.updateNarrative': ({ id, key, text, base }, { store }) =>
     store.transaction(() => {
-      const r = store.liveReport(id);
+      const r = editableReport(store, id);
       const stored = r.narrative[key] ?? '';
       if (base !== undefined && stored !== text && textHash(stored) !== base) throw staleEdit(r, key, stored, text);
       store.writeNarrative(id, key, text);
@@ -194,16 +210,20 @@ export const reportHandlers: Handlers<ReportMethods> = {
       return saved;
     }),
 
-  'reports.setStatus': ({ id, status }, { store }) =>
+  'reports.setStatus': ({ id, status, unlock }, { store }) =>
     store.transaction(() => {
-      store.liveReport(id);
+      const r = store.liveReport(id);
+      if (r.status === status) return { revision: r.revision, updatedAt: r.updatedAt };
+      const unlocking = r.status === 'final';
+      if (unlocking && !unlock) assertEditable(r);
       store.setStatus(id, status);
-      return store.recordRevision(id, 'status', () => `状态改为“${REPORT_STATUS_NAMES[status]}”`);
+      const to = `“${REPORT_STATUS_NAMES[status]}”`;
+      return store.recordRevision(id, 'status', () => (unlocking ? `解除定稿，状态改为${to}` : `状态改为${to}`));
     }),
 
   'reports.setOptions': ({ id, manualTotals }, { store }) =>
     store.transaction(() => {
-      const r = store.liveReport(id);
+      const r = editableReport(store, id);
       store.setManualTotals(id, manualTotals);
       if (!manualTotals) store.writeCells(id, computedTotalChanges(r.format, r.cells));
       const saved = store.recordRevision(id, 'options', () => (manualTotals ? '总计改为手工填写' : '总计改为自动计算'));
@@ -213,7 +233,7 @@ export const reportHandlers: Handlers<ReportMethods> = {
 
   'reports.acknowledge': ({ id, ack }, { store }) =>
     store.transaction(() => {
-      store.liveReport(id);
+      editableReport(store, id);
       store.setAck(id, ack);
       const saved = store.recordRevision(id, 'ack', (n) => (n === 1 ? `确认提醒（${ruleName(ack.rule)}）` : `确认或取消提醒 ${n} 次`));
       afterChange(store, id, false);
@@ -222,7 +242,7 @@ export const reportHandlers: Handlers<ReportMethods> = {
 
   'reports.unacknowledge': ({ id, rule, cells }, { store }) =>
     store.transaction(() => {
-      store.liveReport(id);
+      editableReport(store, id);
       if (!store.removeAck(id, rule, cells)) throw new AppError('not_found', `没有找到对提醒“${ruleName(rule)}”的确认。`);
       const saved = store.recordRevision(id, 'ack', (n) => (n === 1 ? `取消确认提醒（${ruleName(rule)}）` : `确认或取消提醒 ${n} 次`));
       afterChange(store, id, false);
@@ -239,7 +259,7 @@ export const reportHandlers: Handlers<ReportMethods> = {
 
   'reports.restore': ({ id, revision }, { store }) =>
     store.transaction(() => {
-      store.liveReport(id);
+      editableReport(store, id);
       const state = store.snapshot(id, revision);
       // The state being replaced is the newest revision already; restoring starts a new one, so it stays.
       store.writeState(id, state);
@@ -251,7 +271,7 @@ export const reportHandlers: Handlers<ReportMethods> = {
 
   'reports.delete': ({ id }, { store }) =>
     store.transaction(() => {
-      store.report(id);
+      assertEditable(store.report(id));
       store.softDelete(id);
       afterChange(store, id, true); // next year's report loses its comparison
       return { ok: true as const };

@@ -16,6 +16,7 @@ import Typography from '@mui/material/Typography';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ExportKind, ReportDetail } from '../../shared/api';
+import { REPORT_STATUS_NAMES, type ReportStatus } from '../../shared/names';
 import { acknowledges, repetitionShares, type InvalidEntry } from '../../shared/checks/index';
 import type { Finding } from '../../shared/findings';
 import { FORMATS, type FormatId, type SectionDef, type SectionId, type TableId } from '../../shared/format/index';
@@ -113,7 +114,7 @@ function knownView(format: FormatId, view: View | undefined): View | null {
 
 function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { initial: ReportDetail; menu: MenuEvent | null; onClose(): void } & Navigation) {
   const client = getClient();
-  const { notify } = useFeedback();
+  const { notify, confirm } = useFeedback();
   const state = useReportState(initial);
   const { detail, cells } = state;
   const format = FORMATS[detail.format];
@@ -202,6 +203,23 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
     // only a new menu event triggers
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [menu]);
+
+  const locked = detail.status === 'final';
+  /** Leaving 已定稿 is explicit: asked, then recorded in 历史 by the server. */
+  const unlock = async (status: ReportStatus) => {
+    const ok = await confirm({
+      title: '解除定稿？',
+      message: `解除后报告可以再修改，状态改为“${REPORT_STATUS_NAMES[status]}”。解除定稿会记入历史版本。`,
+      confirmText: '解除定稿',
+    });
+    if (!ok) return;
+    try {
+      await state.setStatus(status, true);
+      notify('已解除定稿');
+    } catch (e) {
+      notify(messageOf(e), 'error');
+    }
+  };
 
   const showChecks = () => (wide ? setSide('checks') : setView('checks'));
   /**
@@ -329,7 +347,7 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
             {detail.agency.name} · {detail.year}年度报告
           </Typography>
           <Suspense fallback={<StatusLabel status={detail.status} />}>
-            <LazyStatusSelect status={detail.status} onStatus={(st) => void state.setStatus(st).catch((err) => notify(messageOf(err), 'error'))} />
+            <LazyStatusSelect status={detail.status} onStatus={(st) => (locked ? void unlock(st) : void state.setStatus(st).catch((err) => notify(messageOf(err), 'error')))} />
           </Suspense>
           <Box sx={{ flexGrow: 1 }} />
           <Typography variant="body2" data-testid="save-state" title={state.save.kind === 'error' ? state.save.message : undefined} sx={{ opacity: 0.9, whiteSpace: 'nowrap' }}>
@@ -409,7 +427,27 @@ function LoadedEditor({ initial, menu, onClose, view: addressView, onView }: { i
           </List>
         </Box>
         <Box component="main" tabIndex={0} aria-label="编辑区" sx={{ flexGrow: 1, minWidth: 0, overflow: 'auto', p: 2, bgcolor: '#fff', '&:focus-visible': { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: -2 } }}>
-          {main}
+          {locked && (
+            <Alert
+              severity="info"
+              sx={{ mb: 2 }}
+              data-testid="locked-banner"
+              action={
+                <Button color="inherit" size="small" variant="outlined" onClick={() => void unlock('draft')}>
+                  解除定稿
+                </Button>
+              }
+            >
+              本报告已定稿，内容已锁定，不能修改。如需修改，请先解除定稿（会记入历史）。
+            </Alert>
+          )}
+          {/* 已定稿: every field of the part is disabled at once (the server refuses changes too) */}
+          <Box component="fieldset" disabled={locked} data-testid="report-form" sx={{ border: 0, m: 0, p: 0, minWidth: 0 }}>
+            <legend className="visually-hidden" style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
+              {locked ? '报告内容（已定稿，已锁定）' : '报告内容'}
+            </legend>
+            {main}
+          </Box>
         </Box>
         {wide && (
           <Suspense fallback={null}>

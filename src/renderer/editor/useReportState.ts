@@ -40,7 +40,8 @@ export interface ReportState {
   save: SaveState;
   updateCells(changes: readonly { cell: string; value: number | null }[]): void;
   updateNarrative(key: NarrativeKey, text: string): void;
-  setStatus(status: ReportStatus): Promise<void>;
+  /** `unlock`: leave 已定稿 (an explicit choice the history records). */
+  setStatus(status: ReportStatus, unlock?: boolean): Promise<void>;
   setManualTotals(manual: boolean): Promise<void>;
   setAcknowledged(acks: Acknowledgement[]): void;
   /** Sends everything pending now; resolves when stored. */
@@ -187,9 +188,9 @@ export function useReportState(initial: ReportDetail): ReportState {
   );
 
   const setStatus = useCallback(
-    async (status: ReportStatus) => {
+    async (status: ReportStatus, unlock?: boolean) => {
       await flush();
-      const r = await client.send('reports.setStatus', { id, status });
+      const r = await client.send('reports.setStatus', { id, status, ...(unlock ? { unlock } : {}) });
       setDetail((d) => ({ ...d, status }));
       setSave({ kind: 'saved', at: r.updatedAt });
     },

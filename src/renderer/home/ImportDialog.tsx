@@ -139,7 +139,7 @@ export function ImportDialog({
               识别为{importHeadline(report, result.parsed)}；已对应 {report.matched} 项{problems ? `，${problems} 处需要留意` : '，没有需要留意的地方'}。
             </Typography>
             {lines.length > 0 && (
-              <List dense aria-label="导入说明" sx={{ maxHeight: 200, overflow: 'auto', border: 1, borderColor: 'divider', borderRadius: 1, mb: 2 }}>
+              <List dense aria-label="导入说明" tabIndex={0} sx={{ maxHeight: 200, overflow: 'auto', border: 1, borderColor: 'divider', borderRadius: 1, mb: 2 }}>
                 {lines.map((l, i) => (
                   <ListItem key={i} data-testid="import-line">
                     <ListItemText
@@ -158,7 +158,7 @@ export function ImportDialog({
               与导入后报告中的“检查”和命令行 gov-report check 的结果相同；未填写的单元格每张表合并为一行。
             </Typography>
             {findings.length > 0 && (
-              <List dense aria-label="检查结果" sx={{ maxHeight: 200, overflow: 'auto', border: 1, borderColor: 'divider', borderRadius: 1, mb: 2 }}>
+              <List dense aria-label="检查结果" tabIndex={0} sx={{ maxHeight: 200, overflow: 'auto', border: 1, borderColor: 'divider', borderRadius: 1, mb: 2 }}>
                 {findings.map((f, i) => (
                   <ListItem key={i} data-testid="import-finding" data-rule={f.rule} data-severity={f.severity}>
                     <ListItemText primary={f.message} secondary={`${SEVERITY_NAMES[f.severity]} · ${f.rule}`} slotProps={{ primary: { color: COLORS[f.severity], sx: { whiteSpace: 'pre-line' } } }} />
