@@ -253,7 +253,9 @@ export function rebuildTable(lines: readonly string[], table: TableId, formatId:
   const parsed = lines.map(parseLine);
   const rowNamed = rowNamer(valueRows);
   const cues = grid.rows.flatMap((r) => r.cells.filter((c) => c.kind !== 'value').map((c) => normalizeLabel(c.text ?? '').slice(0, 4))).filter((t) => t.length >= 2);
-  const first = parsed.findIndex((l) => !l.gap && !l.prose && (l.values.length > 0 || cues.some((c) => normalizeLabel(l.text).includes(c))));
+  // the table starts at its first header or label: numbers above it are another table's (a viewer's copy
+  // can carry the end of 表二 past the next heading)
+  const first = parsed.findIndex((l) => !l.gap && !l.prose && l.text !== '' && cues.some((c) => normalizeLabel(l.text).includes(c)));
   if (first < 0) return null;
   // the runs of numbers, up to the first sentence after the table started
   const chunks: Chunk[] = [];
