@@ -21,12 +21,12 @@ const FLOOR: Record<Shape, number> = {
   markdown: 100,
   'layout-lo': 100,
   'crawler-spaced': 100,
-  'layout-chromium': 96,
+  'layout-chromium': 100,
   'raw-lo': 96,
   'raw-chromium': 92.9,
   'crawler-run-together': 91,
 };
-const FLOOR_ALL = 97;
+const FLOOR_ALL = 98;
 
 const skip = !SOFFICE || !CHROMIUM_OK || !PDFTOTEXT ? '需要 LibreOffice、Chromium 和 pdftotext，跳过' : false;
 

@@ -40,6 +40,8 @@ interface Line {
   prose: boolean;
   /** Blank, a page number. */
   gap: boolean;
+  /** Where each value sits on the line (the middle of its characters), for space-aligned text. */
+  at?: number[];
 }
 
 function parseLine(raw: string): Line {
@@ -58,8 +60,9 @@ function parseLine(raw: string): Line {
     }
   }
   const text = tokens.join(' ');
+  const at = !glued && values.length ? [...raw.matchAll(/\S+/g)].slice(-values.length).map((m) => m.index + m[0].length / 2) : undefined;
   const prose = /[。；！？]$/.test(text) || COUNTED.test(text);
-  return { text, values, glued, prose, gap: false };
+  return { text, values, glued, prose, gap: false, ...(at ? { at } : {}) };
 }
 
 interface Chunk {
@@ -67,6 +70,8 @@ interface Chunk {
   glued: boolean;
   /** Values from lines of their own, one under the other: a row, or a column of a block read column by column. */
   vertical: boolean;
+  /** Where each value sits on its line, when the run is one line. */
+  at?: number[];
   /** A line of text came between this run and the one before. */
   afterText: boolean;
   /** The value row the line's label names, when it names one and holds a whole row. */
@@ -142,6 +147,20 @@ function layouts(chunks: readonly Chunk[], widths: readonly number[], rowsHold: 
           rows.push({ values: c.values.slice(at, at + widths[r]!) });
           at += widths[r]!;
         }
+        // a row split around the next one (a viewer merged two baselines: "3.4.要求… 0 0 0 0", row 4, "0 0 0"):
+        // its two runs put together by where their numbers stand under the columns of a whole row nearby
+        const next = chunks[j + 1];
+        const rest = chunks[j + 2];
+        const nextWhole = next && !next.glued && (next.anchor === i + 1 || (next.anchor === undefined && next.values.length === widths[i + 1]));
+        if (c.at && c.values.length < w && nextWhole && rest && free(j + 2) && rest.at && c.values.length + rest.values.length === w) {
+          const ref = nearestWhole(chunks, j, w, new Set([j + 1]));
+          const cols = ref && [...columnsOf(c.at, ref), ...columnsOf(rest.at, ref)];
+          if (cols && cols.every((x) => x >= 0) && new Set(cols).size === w) {
+            const row: string[] = [];
+            [...c.values, ...rest.values].forEach((v, q) => (row[cols[q]!] = v));
+            push([{ values: row }, { values: next.values }], j + 3, i + 2);
+          }
+        }
         // column-major: a block of r rows of the same width w read as w runs of r
         const r = c.values.length;
         if (r >= 2 && i + r <= widths.length && widths.slice(i, i + r).every((x) => x === w) && j + w <= chunks.length) {
@@ -170,6 +189,27 @@ function layouts(chunks: readonly Chunk[], widths: readonly number[], rowsHold: 
     return out;
   };
   return from(0, 0, 0);
+}
+
+/** How far a number may stand from its column's place in a whole row (characters of space-aligned text). */
+const COLUMN_SLACK = 1.5;
+
+/** The nearest one-line run holding a whole row of width w (its numbers give the columns' places). */
+function nearestWhole(chunks: readonly Chunk[], j: number, w: number, skip: ReadonlySet<number>): number[] | null {
+  for (let d = 1; d < chunks.length; d++)
+    for (const q of [j - d, j + d]) {
+      const c = chunks[q];
+      if (c && !skip.has(q) && c.at && c.values.length === w && !c.glued) return c.at;
+    }
+  return null;
+}
+
+/** The column each number stands under (-1 where none is near). */
+function columnsOf(at: readonly number[], ref: readonly number[]): number[] {
+  return at.map((x) => {
+    const k = ref.findIndex((r) => Math.abs(r - x) <= COLUMN_SLACK);
+    return k;
+  });
 }
 
 /** A value for the sums: blank markers count as 0, a unit is dropped (the tables with sums hold counts). */
@@ -208,8 +248,8 @@ export interface RebuiltTable {
 }
 
 /**
- * The value row a line's label text names, or -1: it ends with the row's label, holds its words (four
- * characters or more), or its last piece is the start or the end of them (a label wrapped over lines).
+ * The value row a line's label text names, or -1: it ends with the row's label, or holds its words (four
+ * characters or more).
  */
 function rowNamer(valueRows: readonly GridRow[]): (text: string) => number {
   const labels = valueRows.map((r) => {
@@ -218,13 +258,11 @@ function rowNamer(valueRows: readonly GridRow[]): (text: string) => number {
   });
   return (text) => {
     const t = normalizeLabel(text);
-    const piece = normalizeLabel(text.trim().split(/\s+/).pop() ?? '').replace(LEADING_ENUMERATOR, '');
     const ends = labels.flatMap((l, i) => (l.full && t.endsWith(l.full) ? [i] : []));
     if (ends.length === 1) return ends[0]!;
     if (ends.length > 1) return -1;
-    const hits = labels.flatMap((l, i) =>
-      l.core.length >= 4 && (t.includes(l.core) || (piece.length >= 6 && (l.core.startsWith(piece) || l.core.endsWith(piece)))) ? [i] : [],
-    );
+    // a piece of a wrapped label is no anchor: a viewer may print the numbers of the row above or below on it
+    const hits = labels.flatMap((l, i) => (l.core.length >= 4 && t.includes(l.core) ? [i] : []));
     return hits.length === 1 ? hits[0]! : -1;
   };
 }
@@ -272,11 +310,15 @@ export function rebuildTable(lines: readonly string[], table: TableId, formatId:
       continue;
     }
     const bare = !l.text && l.values.length === 1 && !l.glued;
-    if (bare && joinable) chunks[chunks.length - 1]!.values.push(l.values[0]!);
+    if (bare && joinable) {
+      const c = chunks[chunks.length - 1]!;
+      c.values.push(l.values[0]!);
+      delete c.at;
+    }
     else {
       const anchor = l.text ? rowNamed(l.text) : -1;
       const whole = anchor >= 0 && (l.glued || l.values.length === widths[anchor]);
-      chunks.push({ values: [...l.values], glued: l.glued, vertical: bare, afterText, ...(whole ? { anchor } : {}) });
+      chunks.push({ values: [...l.values], glued: l.glued, vertical: bare, afterText, ...(whole ? { anchor } : {}), ...(l.at ? { at: l.at } : {}) });
     }
     afterText = false;
     joinable = bare;
