@@ -12,7 +12,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { exportHtmlPage } from '../../src/main/export/html/index';
-import type { ReportDoc } from '../../src/shared/report';
+import { formatIndex } from '../../src/shared/format/index';
+import type { Cells, ReportDoc } from '../../src/shared/report';
+import { applyComputedTotals } from '../../src/shared/totals';
 import { launchBrowser } from '../e2e/harness';
 import { pdfViaChromium, pdfViaLibreOffice } from './pdfSamples';
 
@@ -123,4 +125,28 @@ export function lazyBrowser(): { get: () => Promise<Browser>; close: () => Promi
       if (b) await (await b).close();
     },
   };
+}
+
+/**
+ * `doc` with a different small number in almost every cell and every sum kept (T3's balance too): a value
+ * read into a neighbour's cell shows, where the test reports' runs of zeros would hide it.
+ */
+export function distinctValues(doc: ReportDoc): ReportDoc {
+  const index = formatIndex(doc.format);
+  const cells: Cells = { ...doc.cells };
+  let k = 0;
+  for (const c of index.cells) {
+    if (index.totalCells.has(c.id) || c.kind !== 'count') continue;
+    cells[c.id] = c.table === 't2' ? 11 + ((k * 7) % 89) : 1 + (k % 9);
+    k++;
+  }
+  // 一 + 二 = 三（七） + 四 in every column: 一 takes what balances
+  let out = applyComputedTotals(doc.format, cells);
+  for (const col of index.columnIds.t3) {
+    const id = (row: string) => `t3.${row}.${col}`;
+    if (index.totalCells.has(id('new'))) continue;
+    cells[id('new')] = (out[id('resultTotal')] ?? 0) + (out[id('carriedOut')] ?? 0) - (out[id('carriedIn')] ?? 0);
+  }
+  out = applyComputedTotals(doc.format, cells);
+  return { ...doc, cells: out };
 }
