@@ -128,6 +128,8 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
   const notes: string[] = [];
   const pages = await readPages(bytes, notes);
   const visible = pages.reduce((s, p) => s + p.runs.reduce((t, r) => t + r.text.replace(/\s+/g, '').length, 0), 0);
+  // pages pdf.js could not parse are damage (or a hostile file), not a scan: say so, not "use OCR"
+  if (visible < MIN_TEXT_CHARS && pages.length === 0) throw new AppError('unsupported_file', broken('页面内容无法解析'));
   if (visible < MIN_TEXT_CHARS) throw new AppError('unsupported_file', SCANNED);
   const empty = pages.filter((p) => p.runs.every((r) => r.text.trim() === '')).map((p) => p.number);
   if (empty.length) notes.push(`第 ${empty.join('、')} 页没有文字层（可能是扫描的图片），其内容未读取`);

@@ -15,6 +15,13 @@ import { WorkerReply, type WorkerJob } from './protocol';
 export const IMPORT_TIME_LIMIT_MS = 60_000;
 /** Heap of a worker: a 40-page PDF needs some 150 MB; a hostile file is stopped well before the PC runs out. */
 export const IMPORT_MEMORY_LIMIT_MB = 1024;
+/**
+ * Memory outside the V8 heap a file may take on top (decoded PDF streams and file buffers are ArrayBuffers,
+ * which resourceLimits do not count: a 66 KB PDF of one stream inflating to 64 MB, drawn 50 times, took 9 GB).
+ * Watched as the process's resident memory while the file is read.
+ */
+export const IMPORT_OFF_HEAP_MB = 512;
+const WATCH_MS = 50;
 /** A worker idle this long is ended: its heap is given back. */
 const IDLE_MS = 20_000;
 /** Files parsed at once; more wait their turn (an import dialog and a 汇总 in two windows at most). */
@@ -137,6 +144,7 @@ export class ImportWorkers {
     return new Promise<ParseResult>((resolve, reject) => {
       const done = (keep: boolean) => {
         clearTimeout(timer);
+        clearInterval(watch);
         worker.off('message', onMessage);
         worker.off('error', onError);
         worker.off('exit', onExit);
@@ -173,6 +181,11 @@ export class ImportWorkers {
       };
       const onAbort = () => fail(cancelled(fileName));
       const timer = setTimeout(() => fail(tooSlow(fileName, timeLimitMs)), timeLimitMs);
+      // the heap limit is V8's; what is allocated outside it is bounded here, from this (idle) thread
+      const rssLimit = process.memoryUsage.rss() + (slot.memoryLimitMb + IMPORT_OFF_HEAP_MB) * 1024 * 1024;
+      const watch = setInterval(() => {
+        if (process.memoryUsage.rss() > rssLimit) fail(tooBig(fileName, slot.memoryLimitMb + IMPORT_OFF_HEAP_MB));
+      }, WATCH_MS);
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);
