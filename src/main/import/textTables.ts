@@ -90,6 +90,7 @@ type Laid = { values: string[] } | { digits: string } | { unknown: true };
  */
 function layouts(chunks: readonly Chunk[], widths: readonly number[], rowsHold: (first: number, rows: readonly string[][]) => boolean): Laid[][] {
   const memo = new Map<string, Laid[][]>();
+  let capped = false;
   const free = (q: number) => chunks[q]!.anchor === undefined && !chunks[q]!.glued;
   /** Layouts from run j, row i, with k values of row i already placed (then the first entry is the rest of row i). */
   const from = (j: number, i: number, k: number): Laid[][] => {
@@ -100,7 +101,10 @@ function layouts(chunks: readonly Chunk[], widths: readonly number[], rowsHold: 
     /** `head` rows, then `partial` values of the next row placed, from run j2. */
     const push = (head: Laid[], j2: number, i2: number, partial: string[] = []) => {
       for (const tail of from(j2, i2, partial.length)) {
-        if (out.length >= MAX_LAYOUTS) return;
+        if (out.length >= MAX_LAYOUTS) {
+          capped = true;
+          return;
+        }
         if (partial.length) {
           const rest = tail[0] as { values: string[] };
           out.push([...head, { values: [...partial, ...rest.values] }, ...tail.slice(1)]);
@@ -117,9 +121,13 @@ function layouts(chunks: readonly Chunk[], widths: readonly number[], rowsHold: 
         if (free(j) && !c.afterText && k + c.values.length <= w) {
           if (k + c.values.length === w) {
             for (const tail of from(j + 1, i + 1, 0)) if (out.length < MAX_LAYOUTS) out.push([{ values: c.values }, ...tail]);
+            else capped = true;
           } else
             for (const tail of from(j + 1, i, k + c.values.length)) {
-              if (out.length >= MAX_LAYOUTS) break;
+              if (out.length >= MAX_LAYOUTS) {
+                capped = true;
+                break;
+              }
               const rest = tail[0] as { values: string[] };
               out.push([{ values: [...c.values, ...rest.values] }, ...tail.slice(1)]);
             }
@@ -188,7 +196,9 @@ function layouts(chunks: readonly Chunk[], widths: readonly number[], rowsHold: 
     memo.set(key, out);
     return out;
   };
-  return from(0, 0, 0);
+  const all = from(0, 0, 0);
+  // more layouts than are weighed: agreement among some of them proves nothing
+  return capped ? [] : all;
 }
 
 /** How far a number may stand from its column's place in a whole row (characters of space-aligned text). */
@@ -218,11 +228,18 @@ function num(text: string): number {
   return Number.isFinite(n) ? n : 0;
 }
 
-/** Ways to cut `digits` into `n` numbers without leading zeros. */
+/** More ways to cut one run of digits than are weighed: the row is not read. */
+const MAX_SPLITS = 5000;
+
+/** Ways to cut `digits` into `n` numbers without leading zeros; none when there are more than MAX_SPLITS. */
 function splits(digits: string, n: number): string[][] {
   const out: string[][] = [];
+  let capped = false;
   const go = (at: number, parts: string[]) => {
-    if (out.length > 5000) return;
+    if (out.length > MAX_SPLITS) {
+      capped = true;
+      return;
+    }
     if (parts.length === n) {
       if (at === digits.length) out.push(parts);
       return;
@@ -235,7 +252,7 @@ function splits(digits: string, n: number): string[][] {
     }
   };
   go(0, []);
-  return out;
+  return capped ? [] : out;
 }
 
 export interface RebuiltTable {
