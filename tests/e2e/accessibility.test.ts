@@ -23,7 +23,8 @@ describe('accessibility (axe-core)', { skip: skip ?? false }, () => {
   let page: Page;
   const found: string[] = [];
   /** Dialogs and alerts fade in: measure the colours they end with, once no transition is running. */
-  const settled = () => page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  // (an endless one — the focus pulse of a button focused from the keyboard — is not waited for)
+  const settled = () => page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity));
   const check = async (where: string) => {
     await settled();
     for (const v of await axeViolations(page)) found.push(`${where}: ${v}`);
@@ -76,6 +77,26 @@ describe('accessibility (axe-core)', { skip: skip ?? false }, () => {
       await page.getByTestId(`nav-${part}`).click();
       await check(`编辑器·${part}`);
     }
+    // a typed reason, then Esc: the question before discarding it
+    await page.getByTestId('nav-checks').click();
+    await page.getByTestId('checks-panel').getByRole('button', { name: '确认无误' }).first().click();
+    await page.getByTestId('ack-reason').fill('本年度确无此项');
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: '放弃输入的内容？' }).waitFor();
+    await check('放弃输入的内容？');
+    await page.getByRole('button', { name: '放弃并关闭' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    // 已定稿: the locked form under its banner, and the unlock question
+    await page.getByTestId('nav-s3').click();
+    await page.getByTestId('status-select').locator('..').click();
+    await page.getByRole('option', { name: '已定稿' }).click();
+    await page.getByTestId('locked-banner').waitFor();
+    await check('编辑器·已定稿');
+    await page.getByTestId('locked-banner').getByRole('button', { name: '解除定稿' }).click();
+    await page.getByRole('dialog', { name: '解除定稿？' }).waitFor();
+    await check('解除定稿？');
+    await page.getByRole('dialog').getByRole('button', { name: '解除定稿' }).click();
+    await page.getByTestId('locked-banner').waitFor({ state: 'detached' });
     await page.getByRole('button', { name: '‹ 报告列表' }).click();
     await page.getByTestId('report-list').waitFor();
     await page.getByRole('button', { name: '设置' }).click();
@@ -89,6 +110,9 @@ describe('accessibility (axe-core)', { skip: skip ?? false }, () => {
       buffer: Buffer.from(JSON.stringify(toExchange(blankReport(2024, { name: '某某县民政局', level: 'county-department' })))),
     });
     await page.getByTestId('import-report').waitFor();
+    // findings of the file as published, and the agency's name and level to correct
+    await page.getByTestId('import-finding').first().waitFor();
+    await page.getByTestId('import-agency-fields').waitFor();
     await check('导入');
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'detached' });

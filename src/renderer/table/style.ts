@@ -15,6 +15,8 @@ export const TableRoot = styled('div')(({ theme }) => {
     // (sticky) at 1366×768 and at 125 %/150 % zoom, where the table no longer fits
     overflow: 'auto',
     maxHeight: 'calc(100vh - 120px)',
+    // 已定稿 (a disabled fieldset): no cell can take the focus to scroll this pane, so the page scrolls it instead
+    'fieldset:disabled &': { overflow: 'visible', maxHeight: 'none' },
     '& thead': { position: 'sticky', top: 0, zIndex: 2 },
     '& th.c0': { position: 'sticky', left: 0, zIndex: 1 },
     '& thead th.c0': { zIndex: 3 },
