@@ -118,3 +118,27 @@ test('run-together digits: split where one split keeps the sums, else the row is
   assert.deepEqual(t4.rows[t4.rows.length - 1]!.map((c) => c.text), ['2', '0', '0', '1', '3', '1', '0', '0', '0', '1', '0', '0', '0', '0', '0']);
   assert.deepEqual(t4.notes, []);
 });
+
+test('narrative above a text table that names a row label stays narrative', () => {
+  const source = loadExchange('2025-clean.json');
+  const lines = [
+    '本年度，本局围绕行政许可、行政处罚等重点领域持续加强主动公开工作，进一步规范了规章和行政规范性文件的发布流程并在门户网站统一集中展示',
+    '第二十条第（一）项',
+    '信息内容 本年制发件数 本年废止件数 现行有效件数',
+    '规章 0 0 0',
+    '行政规范性文件 3 1 12',
+    '第二十条第（五）项',
+    '信息内容 本年处理决定数量',
+    '行政许可 1256',
+    '第二十条第（六）项',
+    '信息内容 本年处理决定数量',
+    '行政处罚 87',
+    '行政强制 5',
+    '第二十条第（八）项',
+    '信息内容 本年收费金额（单位：万元）',
+    '行政事业性收费 0',
+  ];
+  const t2 = rebuildTable(lines, 't2', source.format)!;
+  assert.equal(t2.first, 1);
+  assert.deepEqual(t2.notes, []);
+});

@@ -27,6 +27,8 @@ const COUNTED = /\d\s*(件|条|个|人次|人|次|年|月|日|项|家|场|期|�
 const PAGE_NUMBER = /^([—–\-－~～]\s*\d{1,4}\s*[—–\-－~～]|第\s*\d+\s*页(\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*\/\s*\d+)$/;
 /** Longest run of glued digits that is tried (compositions grow fast). */
 const MAX_GLUED_DIGITS = 40;
+/** The longest line that can open a table (the corner note and a crawler's header row are about this long). */
+const MAX_CUE_LINE_CHARS = 50;
 /** Layouts kept at most: more means the runs say too little to choose. */
 const MAX_LAYOUTS = 64;
 
@@ -310,7 +312,10 @@ export function rebuildTable(lines: readonly string[], table: TableId, formatId:
   const cues = grid.rows.flatMap((r) => r.cells.filter((c) => c.kind !== 'value').map((c) => normalizeLabel(c.text ?? '').slice(0, 4))).filter((t) => t.length >= 2);
   // the table starts at its first header or label: numbers above it are another table's (a viewer's copy
   // can carry the end of 表二 past the next heading)
-  const first = parsed.findIndex((l) => !l.gap && !l.prose && l.text !== '' && cues.some((c) => normalizeLabel(l.text).includes(c)));
+  // a header or label line is short; a longer one naming a label is narrative above the table, kept as text
+  const first = parsed.findIndex(
+    (l) => !l.gap && !l.prose && l.text !== '' && normalizeLabel(l.text).length <= MAX_CUE_LINE_CHARS && cues.some((c) => normalizeLabel(l.text).includes(c)),
+  );
   if (first < 0) return null;
   // the runs of numbers, up to the first sentence after the table started
   const chunks: Chunk[] = [];
