@@ -1,8 +1,8 @@
 /**
- * Photographs the first-start welcome, imports a complete 2025 report through the UI (file picker → import report → 创建报告) and photographs
+ * Photographs the first-start welcome, the import dialog on a 2019-format page with blank cells, imports a complete 2025 report through the UI (file picker → import report → 创建报告) and photographs
  * the home screen, each table, the check panel and the preview at 1366×768 and 1920×1080. Checks along
  * the way that table 三 fits a 1080p screen without horizontal scrolling and the preview shows the
- * typed numbers; and 批量检查 with the results of a folder of reports at 1920. With UPDATE_SCREENSHOTS=1 the pictures go to docs/screenshots/ui-*.png.
+ * typed numbers; the locked (已定稿) editor; and 批量检查 with the results of a folder of reports at 1920. With UPDATE_SCREENSHOTS=1 the pictures go to docs/screenshots/ui-*.png.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { writeAuditFolder } from '../audit/generate';
+import { blank2019Page } from '../import/helpers';
 import { buildRenderer, cell, createAgency, launchBrowser, ROOT, settled, skipReason, startApp, typeInto, waitSaved, type App } from './harness';
 
 const skip = skipReason();
@@ -63,6 +64,12 @@ describe('screens', { skip: skip ?? false }, () => {
     await page.getByTestId('agency-name').waitFor();
     await shoot('welcome', SIZES[0].width);
     await createAgency(page, fixture.agency.name);
+    // a published 2019-format page with blank cells: the import report grouped, the findings as published
+    await page.getByTestId('import-file').setInputFiles({ name: '抚顺市教育局2020年报告.html', mimeType: 'text/html', buffer: Buffer.from(blank2019Page()) });
+    await page.getByTestId('import-finding').first().waitFor();
+    await shoot('import', SIZES[0].width);
+    await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
     await page.getByTestId('import-file').setInputFiles(FIXTURE);
     const report = page.getByTestId('import-report');
     await report.waitFor();
@@ -127,8 +134,23 @@ describe('screens', { skip: skip ?? false }, () => {
     }
   });
 
+  test('已定稿: the locked editor at 1366×768', async () => {
+    await page.setViewportSize(SIZES[0]);
+    await page.goto(app.server.url.replace(/\?token=.*$/, '#/'));
+    await page.getByRole('button', { name: '打开' }).first().click();
+    await page.getByTestId('nav-s3').click();
+    await page.getByTestId('status-select').locator('..').click();
+    await page.getByRole('option', { name: '已定稿' }).click();
+    await page.getByTestId('locked-banner').waitFor();
+    await waitSaved(page);
+    await shoot('locked', SIZES[0].width);
+    await page.getByTestId('locked-banner').getByRole('button', { name: '解除定稿' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '解除定稿' }).click();
+    await page.getByTestId('locked-banner').waitFor({ state: 'detached' });
+  });
+
   test('every picture was written', () => {
-    assert.equal(shots.length, 1 + 2 * 7 + 1);
+    assert.equal(shots.length, 1 + 1 + 2 * 7 + 1 + 1);
     for (const p of shots) assert.ok(statSync(p).size > 10_000, p);
   });
 });
