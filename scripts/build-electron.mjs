@@ -8,9 +8,13 @@
 //   src/main/import/worker/entry.ts → dist/electron/import-worker.cjs: the import worker thread that main.cjs
 //                               starts beside itself (src/main/import/worker/host.ts), pdf.js included — the
 //                               packaged app has no node_modules/pdfjs-dist; exceljs from vendor/ as in main.
+//   pdfjs-dist/{cmaps,standard_fonts} → dist/electron/pdfjs/: the data pdf.js reads for fonts that are not
+//                               embedded (a Chinese font in GBK or UCS-2 needs its CMap to be read at all).
 // Used by scripts/build.mjs (`await buildElectron()`), or on its own: `node scripts/build-electron.mjs [--minify] [--out-dir <dir>]`.
 import { build } from 'esbuild';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { cpSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
@@ -18,6 +22,9 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 // Electron 45 ships Node 22 and Chromium 140.
 const NODE_TARGET = 'node22';
 const CHROME_TARGET = 'chrome140';
+
+/** pdf.js's data folders copied beside the import worker (src/main/import/pdf/index.ts reads them there). */
+export const PDFJS_DATA = ['cmaps', 'standard_fonts'];
 
 /** Packages bundled apart from main.cjs, in vendor/<name>.cjs beside it. */
 export const VENDOR_PACKAGES = ['exceljs', 'docx'];
@@ -116,6 +123,9 @@ export async function buildElectron(options = {}) {
       metafile: true,
     }),
   ]);
+  const pdfjsDir = dirname(createRequire(join(root, 'package.json')).resolve('pdfjs-dist/package.json'));
+  rmSync(join(outDir, 'pdfjs'), { recursive: true, force: true });
+  for (const d of PDFJS_DATA) cpSync(join(pdfjsDir, d), join(outDir, 'pdfjs', d), { recursive: true });
   const bytes = (meta) => Object.entries(meta.outputs).filter(([f]) => f.endsWith('.cjs')).reduce((s, [, o]) => s + o.bytes, 0);
   return {
     main: join(outDir, 'main.cjs'),

@@ -141,7 +141,12 @@ test('electron-builder packs an app with exactly the runtime files, and the afte
     assert.ok(renderer.some((f) => f.startsWith('/dist/renderer/chunks/') && f.endsWith('.js')), 'the build is split into chunks');
     // the export libraries bundled apart from main.cjs, which requires them from beside itself on the first export
     const vendor = ['/dist/electron/vendor/docx.cjs', '/dist/electron/vendor/exceljs.cjs'];
-    assert.deepEqual(own.filter((f) => /\.[a-z]+$/.test(f)).sort(), ['/assets/icon.png', '/dist/electron/import-worker.cjs', '/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/package.json', ...vendor, ...renderer].sort());
+    // pdf.js's CMaps and font metrics, copied beside the import worker
+    const pdfjsData = readdirSync(join(project, 'dist', 'electron', 'pdfjs'), { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => `/${relative(project, join(e.parentPath, e.name)).split(sep).join('/')}`);
+    assert.ok(pdfjsData.includes('/dist/electron/pdfjs/cmaps/UniGB-UCS2-H.bcmap'), 'the CMaps of Chinese encodings');
+    assert.deepEqual(own.filter((f) => /\.[a-z]+$/.test(f)).sort(), [...pdfjsData.filter((f) => /\.[a-z]+$/.test(f)), '/assets/icon.png', '/dist/electron/import-worker.cjs', '/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/package.json', ...vendor, ...renderer].sort());
     const modules = new Set(files.filter((f) => f.startsWith('/node_modules/')).map((f) => f.split('/')[2]));
     assert.deepEqual([...modules].sort(), ['better-sqlite3', 'bindings', 'file-uri-to-path'], 'bundled modules are not shipped again');
     assert.ok(existsSync(join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node')), 'the native module is unpacked');

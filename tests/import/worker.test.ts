@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -40,6 +41,34 @@ function bigTable(): Uint8Array {
   const rows: string[] = [];
   for (let r = 0; r < 20_000; r++) rows.push('<tr>' + Array.from({ length: 10 }, (_, c) => `<td>${r * 10 + c}</td>`).join('') + '</tr>');
   return enc.encode(`<html><body><h1>某某县教育局2025年政府信息公开工作年度报告</h1><p>一、总体情况</p><table>${rows.join('')}</table></body></html>`);
+}
+
+/**
+ * One page of text in SimSun, not embedded, encoded as UCS-2 through the predefined CMap UniGB-UCS2-H (what
+ * older Word/WPS "print to PDF" set-ups write).
+ */
+function notEmbeddedChinesePdf(lines: string[]): Uint8Array {
+  const ucs2 = (s: string) => '<' + [...s].map((c) => c.charCodeAt(0).toString(16).padStart(4, '0')).join('') + '>';
+  const body = lines.map((l, i) => `BT /F1 14 Tf 72 ${760 - i * 24} Td ${ucs2(l)} Tj ET`).join('\n');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${body.length} >>\nstream\n${body}\nendstream`,
+    '<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>',
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R /DW 1000 >>',
+    '<< /Type /FontDescriptor /FontName /SimSun /Flags 6 /FontBBox [0 -141 996 855] /ItalicAngle 0 /Ascent 859 /Descent -141 /CapHeight 683 /StemV 80 >>',
+  ];
+  let out = '%PDF-1.7\n';
+  const offsets: number[] = [];
+  objects.forEach((b, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${b}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n` + offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return enc.encode(out);
 }
 
 async function rejection(p: Promise<unknown>): Promise<AppError> {
@@ -179,7 +208,7 @@ test('DOMMatrix for pdf.js where no canvas package is loaded: the 2-D operations
   assert.deepEqual(new AffineMatrix().preMultiplySelf(p).translateSelf(1, 0).transformPoint(), { x: 7, y: 8, z: 0, w: 1 });
 });
 
-test('the Electron build runs the bundled worker (pdf.js inside) with the same result', { skip: !SOFFICE && 'LibreOffice is not installed', timeout: 300_000 }, async (t) => {
+test('the Electron build runs the bundled worker (pdf.js inside, its CMaps beside it) with the same result', { skip: !SOFFICE && 'LibreOffice is not installed', timeout: 300_000 }, async (t) => {
   const out = mkdtempSync(join(tmpdir(), 'import-worker-build-'));
   t.after(() => rmSync(out, { recursive: true, force: true }));
   const { buildElectron } = (await import(pathToFileURL(join(ROOT, 'scripts/build-electron.mjs')).href)) as {
@@ -190,12 +219,20 @@ test('the Electron build runs the bundled worker (pdf.js inside) with the same r
   assert.equal(importWorker, join(out, 'import-worker.cjs'));
   assert.doesNotMatch(readFileSync(join(out, 'main.cjs'), 'utf8'), /getDocument/, 'pdf.js is in the worker, not in main');
   const pdf = await pdfViaLibreOffice(clean);
+  // as in the packaged app: no pdfjs-dist to be found from the bundle's folder, only what the build put there
+  assert.throws(() => createRequire(importWorker).resolve('pdfjs-dist/package.json'));
   const workers = new ImportWorkers(pathToFileURL(importWorker));
   try {
     const bundled = await workers.parse('report.pdf', pdf);
     assert.deepEqual(bundled, await parseReportFile('report.pdf', pdf));
     assert.equal(bundled.report.source, 'pdf');
     assert.ok(bundled.report.matched > 100);
+    // a Chinese font that is not embedded, UCS-2 encoded: readable only with pdf.js's CMap, copied by the build
+    const simsun = notEmbeddedChinesePdf(['某某县教育局2025年政府信息公开工作年度报告', '一、总体情况', '本年度，我局认真贯彻落实政府信息公开条例。']);
+    const read = await workers.parse('simsun.pdf', simsun);
+    assert.deepEqual(read, await parseReportFile('simsun.pdf', simsun));
+    assert.equal(read.doc.agency.name, '某某县教育局');
+    assert.equal(read.doc.narrative.s1, '本年度，我局认真贯彻落实政府信息公开条例。');
   } finally {
     await workers.close();
   }

@@ -4,6 +4,7 @@
  * package's own folder). The text layer with positions gives lines, paragraphs and tables (from the
  * rules the page draws, ruled.ts). An encrypted, broken or scanned PDF is refused with what to do instead.
  */
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,10 +50,18 @@ async function importPdfJs(): Promise<PdfJs> {
 }
 const loadPdfJs = () => (pdfjs ??= importPdfJs());
 
-/** The package folder (CMaps, standard fonts): read from disk, never fetched. */
-function packageDir(): string | null {
+/**
+ * pdf.js's data files (CMaps — without them the text of a Chinese font that is not embedded, GBK or UCS-2
+ * encoded, cannot be read — and standard-font metrics): read from disk, never fetched. The Electron build
+ * copies them beside its bundle (dist/electron/pdfjs/, scripts/build-electron.mjs), the packaged app has no
+ * node_modules; run from the sources they are the package's own folders.
+ */
+function dataDir(): string | null {
+  const here = fileURLToPath(import.meta.url);
+  const beside = join(dirname(here), 'pdfjs');
+  if (existsSync(join(beside, 'cmaps'))) return beside;
   try {
-    return dirname(createRequire(fileURLToPath(import.meta.url)).resolve('pdfjs-dist/package.json'));
+    return dirname(createRequire(here).resolve('pdfjs-dist/package.json'));
   } catch {
     return null;
   }
@@ -65,7 +74,7 @@ async function readPages(bytes: Uint8Array, notes: string[]): Promise<PageConten
   if (!head.includes('%PDF-')) throw new AppError('unsupported_file', broken('文件开头没有 PDF 标记，不是 PDF 文件'));
   if (!hasEof(bytes)) throw new AppError('unsupported_file', broken('文件末尾缺少结束标记，可能没有下载完整'));
   const lib = await loadPdfJs();
-  const dir = packageDir();
+  const dir = dataDir();
   const started = Date.now();
   const task = lib.getDocument({
     data: new Uint8Array(bytes), // a copy, and never a Buffer: pdf.js takes ownership of what it gets
