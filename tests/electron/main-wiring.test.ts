@@ -7,6 +7,8 @@ import { basename, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { CHANNELS } from '../../src/main/electron/channels';
 import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY } from '../../src/main/electron/security';
+import { loadExchange } from '../import/helpers';
+import { pdfViaLibreOffice, SOFFICE } from '../import/pdfSamples';
 
 // The real main-process bundle (dist/electron/main.cjs as built by scripts/build-electron.mjs), run in Node
 // against the real core and a real SQLite file, with a recording stand-in for the 'electron' module
@@ -294,4 +296,18 @@ test('closing the window remembers its bounds in the data folder', () => {
   win.emit('close');
   const saved = JSON.parse(readFileSync(join(data, 'window-state.json'), 'utf8'));
   assert.deepEqual(saved, { x: 40, y: 30, width: 1280, height: 800, maximized: false, fullScreen: false });
+});
+
+test('reports.import reads a PDF in the import worker the bundle starts beside itself (import-worker.cjs, pdf.js inside)', { skip: !SOFFICE && 'LibreOffice is not installed', timeout: 300_000 }, async () => {
+  assert.ok(existsSync(join(work, 'electron', 'import-worker.cjs')), 'built beside main.cjs');
+  const clean = loadExchange('2025-clean.json');
+  const pdf = await pdfViaLibreOffice(clean);
+  const r = await invoke(CHANNELS.rpc, event(), 'reports.import', { fileName: '年报.pdf', data: Buffer.from(pdf).toString('base64'), dryRun: true });
+  assert.equal(r.ok, true, JSON.stringify(r).slice(0, 300));
+  assert.equal(r.value.importReport.source, 'pdf');
+  assert.ok(r.value.importReport.matched > 100, `${r.value.importReport.matched} cells`);
+  assert.equal(r.value.parsed.agency.name, clean.agency.name);
+  // pdf.js never ran in this (the main) thread: it sets these globals where it is loaded
+  assert.equal((globalThis as Any).pdfjsLib, undefined);
+  assert.equal((globalThis as Any).pdfjsWorker, undefined);
 });

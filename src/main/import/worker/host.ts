@@ -5,6 +5,7 @@
  * holds up a save issued meanwhile, and a hostile file that exhausts the worker's heap ends that worker, not
  * the app. Workers are kept for a short while between imports (an audit of a folder reads file after file).
  */
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ImportReport } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
@@ -111,7 +112,8 @@ export class ImportWorkers {
       return slot!;
     }
     this.started++;
-    const worker = new Worker(this.script, {
+    // a path, not a URL: Electron reads a worker's script from inside app.asar by its path
+    const worker = new Worker(typeof this.script === 'string' ? this.script : fileURLToPath(this.script), {
       // tsx (source runs) or nothing (the bundle): never the parent's flags, some are not allowed in workers
       execArgv: [],
       resourceLimits: { maxOldGenerationSizeMb: memoryLimitMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, memoryLimitMb / 8)) },
