@@ -1,7 +1,7 @@
 /**
  * PDF import: reports published as PDF the ways agencies make them — Word/WPS "另存为 PDF" (the app's .docx
  * through LibreOffice), a browser's "打印为 PDF" (the HTML page through Chromium, also letter-spaced), a
- * table continued on the next page — import with every cell and the narrative exact; encrypted, broken and
+ * table continued on the next page, a table printed without borders — import with every cell and the narrative exact; encrypted, broken and
  * scanned PDFs are refused, each with its own message, and nothing is stored.
  */
 import assert from 'node:assert/strict';
@@ -50,6 +50,15 @@ test('a browser-printed page imports exactly, also when every glyph is spaced ou
     assert.deepEqual(cellDiffs(clean.cells, doc.cells), [], css);
     for (const key of NARRATIVE_KEYS) assert.equal(doc.narrative[key] ?? '', clean.narrative[key] ?? '', `${css} ${key}`);
     assert.doesNotMatch(JSON.stringify(doc.narrative), /[\u2E80-\u2FDF]/, 'no radical code points left (⼈⺠ → 人民)');
+  }
+});
+
+test('a page printed without table borders: columns from where the numbers stand, every cell exact (both formats)', { skip: noChromium, timeout: 300_000 }, async () => {
+  for (const name of FIXTURES) {
+    const source = loadExchange(name);
+    const pdf = await pdfViaChromium(source, 'table, tr, td, th { border: none !important; }');
+    await assertSameAsDocx(source, pdf, `${name} borderless`);
+    assert.equal((await importFile('borderless.pdf', pdf)).doc.unread, undefined, `${name}: nothing left unread`);
   }
 });
 

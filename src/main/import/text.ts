@@ -44,7 +44,7 @@ const TABLE_OF_PART = { s2: 't2', s3: 't3', s4: 't4' } as const;
  * Tables without TABs or pipes (space-aligned, one cell per line, crawler text): each part that holds a
  * statistical table is searched for one in those shapes (textTables.ts), by the line where it starts.
  */
-function textTables(lines: readonly string[]): Map<number, RebuiltTable> {
+export function textTables(lines: readonly string[]): Map<number, RebuiltTable> {
   const heads: { at: number; id: string }[] = [];
   lines.forEach((l, at) => {
     const id = l.length <= 80 ? matchSectionHeading(stripMarkdown(l)) : null;

@@ -14,6 +14,7 @@ import { installDomMatrix } from './dommatrix';
 import { readPage, type Ops, type PdfPage } from './extract';
 import type { PageContent } from './geometry';
 import { continues, furniture, joinWrapped, linesOf, margins, type Line } from './layout';
+import { textTables } from '../text';
 import { ruledTables, type RuledTable } from './ruled';
 
 /** A report runs to 10–40 pages; a few hundred is already an annex of scans. */
@@ -152,28 +153,40 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceDocument> {
   const keep = (lines: Line[]) => lines.filter((l) => !drop.has(l));
   const m = margins(perPage.flatMap((p) => keep(p.lines)));
 
+  // Tables drawn without rules come out as lines: the parts that hold a statistical table and no ruled one
+  // (a TAB stands in for a ruled table, so its part is left alone) are read like `pdftotext -layout` text.
+  const flow = perPage.flatMap((page) => pageFlow(page.tables, keep(page.lines)));
+  const unruled = textTables(flow.map((item) => (item.kind === 'table' ? '\t' : item.line.layout)));
+
   const blocks: SourceBlock[] = [];
   let open: { text: string; last: Line } | null = null;
   const flush = () => {
     if (open) blocks.push({ kind: 'paragraph', text: open.text });
     open = null;
   };
-  for (const page of perPage) {
-    for (const item of pageFlow(page.tables, keep(page.lines))) {
-      if (item.kind === 'table') {
-        flush();
-        blocks.push(item.block);
-        continue;
-      }
-      const line = item.line;
-      if (open && continues((open as { last: Line }).last, line, m)) {
-        const o = open as { text: string; last: Line };
-        o.text = joinWrapped(o.text, line.text);
-        o.last = line;
-      } else {
-        flush();
-        open = { text: line.text, last: line };
-      }
+  for (let k = 0; k < flow.length; k++) {
+    const item = flow[k]!;
+    const rebuilt = unruled.get(k);
+    if (rebuilt) {
+      flush();
+      if (rebuilt.rows.length) blocks.push({ kind: 'table', rows: rebuilt.rows });
+      notes.push(...rebuilt.notes);
+      k = rebuilt.last;
+      continue;
+    }
+    if (item.kind === 'table') {
+      flush();
+      blocks.push(item.block);
+      continue;
+    }
+    const line = item.line;
+    if (open && continues((open as { last: Line }).last, line, m)) {
+      const o = open as { text: string; last: Line };
+      o.text = joinWrapped(o.text, line.text);
+      o.last = line;
+    } else {
+      flush();
+      open = { text: line.text, last: line };
     }
   }
   flush();

@@ -4,7 +4,7 @@
  * the paragraph above when the line above runs to the right margin and this one is not indented — across
  * a page break too — so a paragraph comes out whole, without spaces between Chinese characters.
  */
-import { joinPieces, type PageContent, type TextRun } from './geometry';
+import { canonicalGlyphs, CJK, joinPieces, type PageContent, type TextRun } from './geometry';
 
 export interface Line {
   text: string;
@@ -14,6 +14,33 @@ export interface Line {
   y: number;
   size: number;
   page: number;
+  /**
+   * The line as `pdftotext -layout` prints it: pieces set far apart stand at their x position in columns of
+   * LAYOUT_UNIT points, so a table drawn without rules still shows its columns to the text-table reader.
+   * Equal to `text` when the line has no wide gap (a paragraph, a heading).
+   */
+  layout: string;
+}
+
+/** Points per layout column (about half a 小四 glyph). */
+const LAYOUT_UNIT = 3;
+
+function layoutOf(pieces: readonly TextRun[], text: string): string {
+  const visible = pieces.filter((p) => p.text.trim() !== '');
+  let out = '';
+  let end = -Infinity;
+  let wide = false;
+  for (const p of visible) {
+    const gap = p.x - end;
+    if (out && gap > p.size * 0.6) {
+      wide = true;
+      out += ' '.repeat(Math.max(2, Math.round(p.x / LAYOUT_UNIT) - out.length));
+    } else if (out && gap > p.size * 0.25 && !CJK.test(out.slice(-1)) && !CJK.test(p.text[0] ?? '')) out += ' ';
+    else if (!out) out = ' '.repeat(Math.round(p.x / LAYOUT_UNIT));
+    out += canonicalGlyphs(p.text.trim());
+    end = Math.max(end, p.x + p.width);
+  }
+  return wide ? out.trimEnd() : text;
 }
 
 /** Runs on one baseline (within a third of the font size) form a line. */
@@ -40,6 +67,7 @@ export function linesOf(runs: readonly TextRun[], page: number): Line[] {
       y: visible[0]!.y,
       size,
       page,
+      layout: layoutOf(pieces, text),
     });
   }
   return lines;
