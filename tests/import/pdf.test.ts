@@ -9,6 +9,8 @@ import { test } from 'node:test';
 import { exportDocx } from '../../src/main/export/docx/index';
 import { importFile } from '../../src/main/import/index';
 import { readPdf } from '../../src/main/import/pdf/index';
+import { checkAsPublished } from '../../src/shared/checks/index';
+import type { Finding } from '../../src/shared/findings';
 import { AppError } from '../../src/shared/errors';
 import { NARRATIVE_KEYS, type ReportDoc } from '../../src/shared/report';
 import { cellDiffs, loadExchange } from './helpers';
@@ -59,6 +61,25 @@ test('a page printed without table borders: columns from where the numbers stand
     const pdf = await pdfViaChromium(source, 'table, tr, td, th { border: none !important; }');
     await assertSameAsDocx(source, pdf, `${name} borderless`);
     assert.equal((await importFile('borderless.pdf', pdf)).doc.unread, undefined, `${name}: nothing left unread`);
+  }
+});
+
+test('check on a published PDF finds what it finds on the report\'s own values: no false error, none missed', { skip: noLo || noChromium, timeout: 900_000 }, async () => {
+  const key = (f: Finding) => `${f.rule} ${[...f.cells].sort().join(',')}`;
+  for (const name of FIXTURES) {
+    const source = loadExchange(name);
+    // the values as published: the exporter prints a blank as 0 and adds a default preamble
+    const published = (await importFile('report.docx', new Uint8Array(await exportDocx(source)))).doc;
+    const expected = checkAsPublished(published).filter((f) => f.severity === 'error').map(key).sort();
+    if (name.includes('planted')) assert.ok(expected.length >= 5, `the planted errors are found on the values (${expected.length})`);
+    for (const [how, pdf] of [
+      ['LibreOffice', await pdfViaLibreOffice(source)],
+      ['Chromium', await pdfViaChromium(source)],
+      ['Chromium, no borders', await pdfViaChromium(source, 'table, tr, td, th { border: none !important; }')],
+    ] as const) {
+      const { doc } = await importFile('report.pdf', pdf);
+      assert.deepEqual(checkAsPublished(doc).filter((f) => f.severity === 'error').map(key).sort(), expected, `${name} via ${how}`);
+    }
   }
 });
 
