@@ -30,3 +30,20 @@ export function row(name: string, samples: number[], unit: 'ms' | 'µs' | 's', t
   const k = unit === 'µs' ? 1000 : unit === 's' ? 1 / 1000 : 1;
   return { name, median: quantile(samples, 0.5) * k, p95: quantile(samples, 0.95) * k, unit, target, n: samples.length };
 }
+
+/**
+ * The bench's and the profiler's one definition of "interactive".
+ * Installed before any script of the page: resolves with performance.now() (from the navigation's start)
+ * when every selector matches, seen by a MutationObserver, so no polling delay is counted.
+ */
+export const readyProbe = (selectors: string[]) => `
+  window.__ready = new Promise((resolve) => {
+    const done = () => ${JSON.stringify(selectors)}.every((s) => document.querySelector(s));
+    const observer = new MutationObserver(() => {
+      if (!done()) return;
+      observer.disconnect();
+      resolve(performance.now());
+    });
+    observer.observe(document, { subtree: true, childList: true });
+  });
+`;

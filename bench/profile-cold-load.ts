@@ -18,7 +18,7 @@ import { join, relative, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { packageOf } from '../scripts/bundle-report.mjs';
 import { ROOT, launchBrowser, skipReason, startApp } from '../tests/e2e/harness';
-import { quantile } from './lib';
+import { quantile, readyProbe } from './lib';
 
 const argv = process.argv.slice(2);
 const runsAt = argv.indexOf('--runs');
@@ -116,18 +116,6 @@ function sourceMaps(build: string): (file: string) => SourceMap | undefined {
 }
 
 // --- one cold load ---
-
-const readyProbe = (selectors: string[]) => `
-  window.__ready = new Promise((resolve) => {
-    const done = () => ${JSON.stringify(selectors)}.every((s) => document.querySelector(s));
-    const observer = new MutationObserver(() => {
-      if (!done()) return;
-      observer.disconnect();
-      resolve(performance.now());
-    });
-    observer.observe(document, { subtree: true, childList: true });
-  });
-`;
 
 async function coldLoad(browser: Browser, url: string): Promise<Run> {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { describeChunks, packagesByChunk, staticImportsFromMetafile } from '../scripts/bundle-report.mjs';
 import { ROOT, launchBrowser, skipReason, startApp } from '../tests/e2e/harness';
-import { quantile, type BenchRow } from './lib';
+import { quantile, readyProbe, type BenchRow } from './lib';
 
 const KEYSTROKES = 60;
 const LOADS = 10;
@@ -53,22 +53,6 @@ const armProbe = (expectError: boolean) => `
     observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
   });
   0; // not the promise: evaluate would wait for it
-`;
-
-/**
- * Installed before any script of the page: resolves with performance.now() (from the navigation's start)
- * when every selector matches, seen by a MutationObserver, so no polling delay is counted.
- */
-const readyProbe = (selectors: string[]) => `
-  window.__ready = new Promise((resolve) => {
-    const done = () => ${JSON.stringify(selectors)}.every((s) => document.querySelector(s));
-    const observer = new MutationObserver(() => {
-      if (!done()) return;
-      observer.disconnect();
-      resolve(performance.now());
-    });
-    observer.observe(document, { subtree: true, childList: true });
-  });
 `;
 
 /** Navigation start to `selectors` present, in a fresh context (no cache, no code cache) each time. */

@@ -30,7 +30,8 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AggregateTrace, AggregateUnit, Output, ReportSummary } from '../../shared/api';
-import { AGGREGATE_UNIT_STATUS_NAMES, SEVERITY_NAMES } from '../../shared/names';
+import { AGGREGATE_UNIT_STATUS_NAMES } from '../../shared/names';
+import { FindingList } from '../common/FindingList';
 import { formatIndex, formatShortName, getFormat } from '../../shared/format/index';
 import { formatValue } from '../../shared/values';
 import { getClient, messageOf } from '../client';
@@ -406,17 +407,7 @@ export function AggregatePage({ onOpenReport }: { onOpenReport?: (id: number) =>
                   <TableRow>
                     <TableCell colSpan={9} sx={{ py: 0, borderBottom: expanded === u.id ? undefined : 'none' }}>
                       <Collapse in={expanded === u.id} unmountOnExit>
-                        <Box component="ul" sx={{ my: 1, pl: 3 }}>
-                          {u.findings
-                            .filter((f) => f.severity !== 'info')
-                            .map((f, i) => (
-                              <li key={i}>
-                                <Typography variant="body2" color={f.severity === 'error' ? 'error' : 'text.primary'}>
-                                  【{SEVERITY_NAMES[f.severity]}】{f.message}
-                                </Typography>
-                              </li>
-                            ))}
-                        </Box>
+                        <FindingList findings={u.findings.filter((f) => f.severity !== 'info')} />
                       </Collapse>
                     </TableCell>
                   </TableRow>

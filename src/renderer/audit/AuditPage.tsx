@@ -25,7 +25,7 @@ import { Fragment, useEffect, useRef, useState } from 'react';
 import { AGENCY_LEVEL_NAMES } from '../../shared/agency-levels';
 import type { AuditRowView, AuditStatus } from '../../shared/api';
 import { formatShortName } from '../../shared/format/index';
-import { SEVERITY_NAMES } from '../../shared/names';
+import { FindingList } from '../common/FindingList';
 import { fileKindName, REPORT_FILE, REPORT_FILE_ACCEPT } from '../../shared/report-files';
 import { oversizeFile } from '../../shared/upload-limits';
 import { batchesOf } from '../aggregate/batches';
@@ -383,15 +383,7 @@ export function AuditPage() {
                                 已与上年报告“{r.previousFile}”对照。
                               </Typography>
                             )}
-                            <Box component="ul" sx={{ my: 1, pl: 3 }} data-testid="audit-findings">
-                              {r.findings.map((f, i) => (
-                                <li key={i}>
-                                  <Typography variant="body2" color={f.severity === 'error' ? 'error' : 'text.primary'}>
-                                    【{SEVERITY_NAMES[f.severity]}】{f.message}
-                                  </Typography>
-                                </li>
-                              ))}
-                            </Box>
+                            <FindingList findings={r.findings} testId="audit-findings" />
                           </Collapse>
                         </TableCell>
                       </TableRow>
