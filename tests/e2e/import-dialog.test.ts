@@ -52,6 +52,9 @@ describe('import dialog', { skip: skip ?? false }, () => {
     assert.match((await page.getByTestId('import-check-summary').textContent()) ?? '', new RegExp(`${errors} 处错误`));
     const shown = await page.getByTestId('import-finding').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-rule')} ${e.querySelector('.MuiListItemText-primary')?.textContent}`));
     assert.deepEqual(shown, foldBlanks(cli).map((f) => `${f.rule} ${f.message}`));
+    // users read the rules' Chinese names, never their ids
+    const kinds = await page.getByTestId('import-finding').evaluateAll((els) => els.map((e) => e.querySelector('.MuiListItemText-secondary')?.textContent ?? ''));
+    for (const k of kinds) assert.doesNotMatch(k, /[a-z]+\.[A-Za-z]+/, k);
     await settled(page);
     if (process.env.SHOTS) await page.screenshot({ path: `${process.env.SHOTS}/import-dialog.png` });
 

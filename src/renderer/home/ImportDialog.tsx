@@ -26,6 +26,7 @@ import { foldBlanks } from '../../shared/checks/index';
 import type { Finding } from '../../shared/findings';
 import type { FormatId } from '../../shared/format/index';
 import { importHeadline, importLines } from '../../shared/importReport';
+import { ruleName } from '../../shared/checks/types';
 import { SEVERITY_NAMES } from '../../shared/names';
 import { ClientError, getClient, messageOf } from '../client';
 import { useFeedback } from '../common/feedback';
@@ -161,7 +162,7 @@ export function ImportDialog({
               <List dense aria-label="检查结果" tabIndex={0} sx={{ maxHeight: 200, overflow: 'auto', border: 1, borderColor: 'divider', borderRadius: 1, mb: 2 }}>
                 {findings.map((f, i) => (
                   <ListItem key={i} data-testid="import-finding" data-rule={f.rule} data-severity={f.severity}>
-                    <ListItemText primary={f.message} secondary={`${SEVERITY_NAMES[f.severity]} · ${f.rule}`} slotProps={{ primary: { color: COLORS[f.severity], sx: { whiteSpace: 'pre-line' } } }} />
+                    <ListItemText primary={f.message} secondary={`${SEVERITY_NAMES[f.severity]} · ${ruleName(f.rule)}`} slotProps={{ primary: { color: COLORS[f.severity], sx: { whiteSpace: 'pre-line' } } }} />
                   </ListItem>
                 ))}
               </List>
